@@ -1,0 +1,78 @@
+package com.nexustime.system.security;
+
+import java.util.Collections;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what. Browser pages use form login with CSRF; the API takes HTTP Basic or a personal access
+ * token and needs no CSRF token when it carries such credentials. Cockpit and the engine REST API are for
+ * admins and process owners only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+	private static final String[] ENGINE_ROLES = { Role.ADMIN.name(), Role.PROCESS_OWNER.name() };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens, UserAccounts accounts,
+			ObjectMapper json) throws Exception {
+		ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
+		RequestMatcher api = new AntPathRequestMatcher("/api/**");
+		RequestMatcher engineRest = new AntPathRequestMatcher("/engine-rest/**");
+		RequestMatcher machineClients = request -> api.matches(request) || engineRest.matches(request);
+		RequestMatcher carriesCredentials = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
+			.requestMatchers("/public/**").permitAll()
+			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+			.requestMatchers("/camunda/**", "/engine-rest/**").hasAnyRole(ENGINE_ROLES)
+			.anyRequest().authenticated());
+		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
+		http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+		http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+		http.addFilterBefore(new AccessTokenAuthenticationFilter(tokens, accounts, problems), BasicAuthenticationFilter.class);
+		http.exceptionHandling(ex -> ex
+			.defaultAuthenticationEntryPointFor(problems, machineClients)
+			.defaultAccessDeniedHandlerFor(problems, machineClients));
+		// Camunda's webapp has its own CSRF protection; API calls with credentials are not browser form posts.
+		http.csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"),
+				request -> machineClients.matches(request) && carriesCredentials.matches(request)));
+		http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+		return http.build();
+	}
+
+	/** Cockpit trusts the user Spring Security authenticated instead of asking for a second login. */
+	@Bean
+	FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
+		FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>();
+		registration.setFilter(new ContainerBasedAuthenticationFilter());
+		registration.setInitParameters(Collections.singletonMap("authentication-provider",
+				CockpitAuthenticationProvider.class.getName()));
+		registration.addUrlPatterns("/camunda/*");
+		registration.setOrder(101); // after Spring Security's filter chain
+		return registration;
+	}
+}
