@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,10 +32,17 @@ class FirstStart implements ApplicationRunner {
 
 	private final AdminProperties admin;
 
-	FirstStart(JdbcClient jdbc, PasswordEncoder passwords, AdminProperties admin) {
+	private final DemoWorkspace demo;
+
+	private final boolean demoData;
+
+	FirstStart(JdbcClient jdbc, PasswordEncoder passwords, AdminProperties admin, DemoWorkspace demo,
+			@Value("${nexus.demo-data:true}") boolean demoData) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.admin = admin;
+		this.demo = demo;
+		this.demoData = demoData;
 	}
 
 	@Override
@@ -53,20 +61,24 @@ class FirstStart implements ApplicationRunner {
 			.params(email, "Administrator", passwords.encode(password)).query(Long.class).single();
 		jdbc.sql("insert into user_role (app_user, role) values (?, 'ADMIN'), (?, 'MANAGER'), (?, 'STAFF')")
 			.params(id, id, id).update();
-		if (generated) {
-			log.warn("""
-
-					==============================================================
-					  First start: sign in at http://localhost:8080
-					    email:    {}
-					    password: {}
-					  This password is shown only once. Set NEXUS_ADMIN_PASSWORD
-					  to choose your own on a fresh database.
-					==============================================================""", email, password);
+		String demoPassword = null;
+		if (demoData) {
+			demoPassword = randomPassword();
+			demo.create(id, demoPassword);
 		}
-		else {
-			log.info("First start: administrator {} created from the configured credentials", email);
+		StringBuilder banner = new StringBuilder()
+			.append("\n==============================================================\n")
+			.append("  First start: sign in at http://localhost:8080/login\n")
+			.append("    admin:    ").append(email).append('\n')
+			.append("    password: ").append(generated ? password : "(the one set in NEXUS_ADMIN_PASSWORD)").append('\n');
+		if (demoPassword != null) {
+			banner.append("  Demo people (manager, two staff, an auditor), all with password ").append(demoPassword).append(":\n")
+				.append("    maria.manager@northwind.example  ana.staff@northwind.example\n")
+				.append("    ben.staff@northwind.example      audrey.auditor@northwind.example\n");
 		}
+		banner.append("  Passwords are shown only this once; only their hashes are kept.\n")
+			.append("==============================================================");
+		log.warn(banner.toString());
 	}
 
 	private static String randomPassword() {
