@@ -2,6 +2,7 @@ package com.nexustime.workflow;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +28,7 @@ public final class DataFolder {
 	public record DataFile(String name, byte[] content, Instant modifiedAt) {
 
 		public String text() {
-			return new String(content, java.nio.charset.StandardCharsets.UTF_8);
+			return new String(content, StandardCharsets.UTF_8);
 		}
 	}
 
