@@ -17,13 +17,14 @@ import org.springframework.stereotype.Component;
  * {@link ActivityOption}, then call {@link #available} for what the picker offers, or {@link #refusal} to
  * validate one booking (a present refusal is a 422 naming {@code activityId}, with the reason as message).
  *
- * <p>The rules live in the agenda group {@value #AGENDA_GROUP}, so rule files for other questions can share
- * the one KieBase without firing here. They report through the global {@code refusals} ({@link Refusals}).
+ * <p>The rules belong to the rule group {@value #RULE_GROUP} (a DRL {@code ruleflow-group}), which gets the
+ * focus here, so rule files for other questions share the one KieBase without firing here. They report
+ * through the global {@code refusals} ({@link Refusals}).
  */
 @Component
 public class ActivityRules {
 
-	static final String AGENDA_GROUP = "activity-availability";
+	static final String RULE_GROUP = "activity-availability";
 
 	private final RuleBook rules;
 
@@ -42,7 +43,7 @@ public class ActivityRules {
 			session.setGlobal("refusals", collected);
 			session.insert(project);
 			candidates.forEach(session::insert);
-			session.getAgenda().getAgendaGroup(AGENDA_GROUP).setFocus();
+			session.getAgenda().getAgendaGroup(RULE_GROUP).setFocus();
 			session.fireAllRules();
 			return collected;
 		});

@@ -2,9 +2,13 @@ package com.nexustime.rules;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -35,9 +39,9 @@ public class RuleBook {
 
 	private static final Logger log = LoggerFactory.getLogger(RuleBook.class);
 
-	private static final String RESOURCE_FOLDER = "rules/";
+	private static final String SOURCE_ROOT = "src/main/resources/";
 
-	private static final String SOURCE_ROOT = "src/main/resources/" + RESOURCE_FOLDER;
+	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
 	private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -128,15 +132,18 @@ public class RuleBook {
 		// a release id of its own per build, so that builds never replace each other in Kie's shared repository
 		ReleaseId releaseId = kie.newReleaseId("com.nexustime", "rules", "1." + BUILDS.incrementAndGet());
 		KieFileSystem sources = kie.newKieFileSystem().generateAndWritePomXML(releaseId);
+		Map<String, String> fileBySourcePath = new HashMap<>();
 		for (DataFile file : files) {
+			String sourcePath = sourcePath(file, fileBySourcePath.size());
+			fileBySourcePath.put(sourcePath, file.name());
 			sources.write(kie.getResources().newByteArrayResource(file.content())
-				.setSourcePath(SOURCE_ROOT + file.name())
+				.setSourcePath(SOURCE_ROOT + sourcePath)
 				.setResourceType(ResourceType.DRL));
 		}
 		ClassLoader classLoader = RuleBook.class.getClassLoader();
 		KieBuilder builder = kie.newKieBuilder(sources, classLoader).buildAll();
 		List<RuleLoad.RuleError> errors = withoutEchoes(builder.getResults().getMessages(Message.Level.ERROR).stream()
-			.map(RuleBook::toError)
+			.map(message -> toError(message, fileBySourcePath))
 			.toList());
 		if (!errors.isEmpty()) {
 			kie.getRepository().removeKieModule(releaseId);
@@ -148,11 +155,22 @@ public class RuleBook {
 		return new Compilation(kieBase, new RuleLoad(at, names, true, List.of()));
 	}
 
-	private static RuleLoad.RuleError toError(Message message) {
+	/**
+	 * Where the file goes in the KieFileSystem: in the folder of its DRL package, as Drools expects (it warns
+	 * otherwise), and numbered so that two files of the same name in different folders stay apart.
+	 */
+	private static String sourcePath(DataFile file, int index) {
+		Matcher declared = PACKAGE.matcher(file.text());
+		String folder = declared.find() ? declared.group(1).replace('.', '/') + "/" : "";
+		String simpleName = file.name().substring(file.name().lastIndexOf('/') + 1);
+		return folder + index + "-" + simpleName;
+	}
+
+	private static RuleLoad.RuleError toError(Message message, Map<String, String> fileBySourcePath) {
 		String path = message.getPath() == null ? "" : message.getPath();
 		// Drools names the file relative to src/main/resources
-		String file = path.startsWith(SOURCE_ROOT) ? path.substring(SOURCE_ROOT.length())
-				: path.startsWith(RESOURCE_FOLDER) ? path.substring(RESOURCE_FOLDER.length()) : path;
+		String relative = path.startsWith(SOURCE_ROOT) ? path.substring(SOURCE_ROOT.length()) : path;
+		String file = fileBySourcePath.getOrDefault(relative, relative);
 		return new RuleLoad.RuleError(file, Math.max(message.getLine(), 0), message.getText().strip());
 	}
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Deploying the processes folder against the running engine: stable names, no duplicates, new versions. */
 class ProcessDeployerTest extends IntegrationTest {
+
+	@Autowired
+	ProcessEngine engine;
 
 	@Autowired
 	RepositoryService repository;
@@ -44,6 +48,15 @@ class ProcessDeployerTest extends IntegrationTest {
 			.doesNotStartWith("/"));
 		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("weekly-timesheet").latestVersion()
 			.singleResult().getResourceName()).isEqualTo("weekly-timesheet.bpmn");
+	}
+
+	@Test
+	void restartWithUnchangedFolderDeploysNothing() {
+		long deployments = countDeployments(ProcessDeployer.DEPLOYMENT_NAME);
+
+		new ProcessDeployer("processes").postProcessEngineBuild(engine);
+
+		assertThat(countDeployments(ProcessDeployer.DEPLOYMENT_NAME)).isEqualTo(deployments);
 	}
 
 	@Test
