@@ -45,10 +45,7 @@ public class RuleBook {
 
 	private static final AtomicLong BUILDS = new AtomicLong();
 
-	/** The rules in effect together with the load that produced them; swapped as one reference. */
-	private record InEffect(KieBase kieBase, RuleLoad load) {
-	}
-
+	/** Compiled rules with the load that produced them (no KieBase when it failed); swapped as one reference. */
 	private record Compilation(KieBase kieBase, RuleLoad load) {
 	}
 
@@ -56,7 +53,7 @@ public class RuleBook {
 
 	private final Clock clock;
 
-	private volatile InEffect inEffect;
+	private volatile Compilation inEffect;
 
 	private volatile RuleLoad lastLoad;
 
@@ -72,7 +69,7 @@ public class RuleBook {
 		if (!first.load().ok()) {
 			throw new RuleBuildException(folder.location(), first.load().errors());
 		}
-		this.inEffect = new InEffect(first.kieBase(), first.load());
+		this.inEffect = first;
 		this.lastLoad = first.load();
 		log.info("Rules loaded from {}: {}", folder.location(), first.load().files());
 	}
@@ -85,7 +82,7 @@ public class RuleBook {
 		Compilation next = compile();
 		lastLoad = next.load();
 		if (next.load().ok()) {
-			inEffect = new InEffect(next.kieBase(), next.load());
+			inEffect = next;
 			log.info("Rules reloaded from {}: {}", folder.location(), next.load().files());
 		}
 		else {
