@@ -1,0 +1,55 @@
+package com.nexustime.rules;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.nexustime.audit.AuditLog;
+import com.nexustime.workflow.DataFolder.DataFile;
+
+/** What admins and process owners do with the rules: look at them and reload them, with an audit trail. */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN','PROCESS_OWNER')")
+public class RuleAdministration {
+
+	/** A rule file as the folder holds it now. */
+	public record RuleFile(String name, int size, Instant modifiedAt) {
+	}
+
+	/** The rules' state: where they come from, the last load attempt, the load in effect and the files. */
+	public record RulesOverview(String location, RuleLoad lastLoad, RuleLoad inEffect, List<RuleFile> files) {
+	}
+
+	private final RuleBook rules;
+
+	private final AuditLog audit;
+
+	RuleAdministration(RuleBook rules, AuditLog audit) {
+		this.rules = rules;
+		this.audit = audit;
+	}
+
+	public RulesOverview overview() {
+		List<RuleFile> files = rules.files().stream()
+			.map((DataFile f) -> new RuleFile(f.name(), f.content().length, f.modifiedAt()))
+			.toList();
+		return new RulesOverview(rules.location(), rules.lastLoad(), rules.inEffect(), files);
+	}
+
+	/**
+	 * Recompiles the rule files. A successful reload is audited (the rules in effect before and after); a
+	 * failed one changes nothing and returns the errors.
+	 */
+	@Transactional
+	public RuleLoad reload() {
+		RuleLoad before = rules.inEffect();
+		RuleLoad load = rules.reload();
+		if (load.ok()) {
+			audit.record("RELOAD", "Rules", "rules", before, load);
+		}
+		return load;
+	}
+}
