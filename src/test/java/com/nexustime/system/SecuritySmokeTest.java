@@ -18,6 +18,13 @@ class SecuritySmokeTest extends IntegrationTest {
 	}
 
 	@Test
+	void anonymousWritesAnswer401NotACsrfRefusal() {
+		var response = api.anonymous().post("/api/v1/users", java.util.Map.of("email", "x@y.z"));
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
 	void wrongPasswordIsRefused() {
 		assertThat(api.basic(ADMIN_EMAIL, "wrong").get("/api/v1/users").status()).isEqualTo(401);
 	}

@@ -57,9 +57,12 @@ class SecurityConfig {
 		http.exceptionHandling(ex -> ex
 			.defaultAuthenticationEntryPointFor(problems, machineClients)
 			.defaultAccessDeniedHandlerFor(problems, machineClients));
-		// Camunda's webapp has its own CSRF protection; API calls with credentials are not browser form posts.
+		// Camunda's webapp has its own CSRF protection. API calls that carry credentials are not browser form
+		// posts, and an API call without a session has nothing to forge: it is answered 401 instead.
+		RequestMatcher withoutSession = request -> request.getRequestedSessionId() == null;
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"),
-				request -> machineClients.matches(request) && carriesCredentials.matches(request)));
+				request -> machineClients.matches(request)
+						&& (carriesCredentials.matches(request) || withoutSession.matches(request))));
 		http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
 		return http.build();
 	}
