@@ -80,9 +80,9 @@ public class RateService {
 			params.put("projectId", projectId);
 		}
 		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-		return jdbc.sql(SELECT + where + """
-				 order by case r.scope when 'WORKSPACE' then 0 when 'USER' then 1 else 2 end,
-				          u.name nulls first, p.name nulls first, a.name nulls first, r.effective_from desc, r.id""")
+		return jdbc.sql(SELECT + where + "\n" + """
+				order by case r.scope when 'WORKSPACE' then 0 when 'USER' then 1 else 2 end,
+				         u.name nulls first, p.name nulls first, a.name nulls first, r.effective_from desc, r.id""")
 			.params(params).query(RateView.class).list();
 	}
 
