@@ -66,7 +66,7 @@ public class WorkspaceForm {
 	@Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #1f6feb")
 	private String brandColor;
 
-	@URL(regexp = "https?:.*", message = "must be an http(s) address")
+	@URL(regexp = "(https?:.*)?", message = "must be an http(s) address")
 	@Size(max = 500)
 	private String logoUrl;
 
