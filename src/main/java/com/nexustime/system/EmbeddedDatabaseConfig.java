@@ -39,6 +39,11 @@ class EmbeddedDatabaseConfig {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+		return start(properties);
+	}
+
+	/** Starts (or takes over, after a crash) the cluster in the configured directory. */
+	static EmbeddedPostgres start(EmbeddedDatabaseProperties properties) throws IOException {
 		Path directory = Path.of(properties.directory()).toAbsolutePath();
 		Files.createDirectories(directory);
 		if (!properties.clean()) {

@@ -1,0 +1,15 @@
+package com.nexustime.audit;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One record of the audit log as auditors read it; {@code before} and {@code after} are the stored JSON, and
+ * stay in the answer as null for a creation or a deletion.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record AuditEntry(Long id, Instant at, String actor, String action, String entityType, String entityId,
+		JsonNode before, JsonNode after, String hash, String previousHash) {
+}

@@ -1,0 +1,73 @@
+package com.nexustime.people;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+import com.nexustime.system.security.Role;
+
+/** A person to add: the API's request body and the page's form. */
+public class NewUser {
+
+	@NotBlank
+	@Email
+	@Size(max = 254)
+	private String email;
+
+	@NotBlank
+	@Size(max = 200)
+	private String name;
+
+	@NotBlank
+	@Size(min = 8, max = 200, message = "must be between 8 and 200 characters")
+	private String password;
+
+	@NotEmpty(message = "must name at least one role")
+	private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+	private Long managerId;
+
+	public String getEmail() {
+		return email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getPassword() {
+		return password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public Set<Role> getRoles() {
+		return roles;
+	}
+
+	public void setRoles(Set<Role> roles) {
+		this.roles = roles;
+	}
+
+	public Long getManagerId() {
+		return managerId;
+	}
+
+	public void setManagerId(Long managerId) {
+		this.managerId = managerId;
+	}
+}

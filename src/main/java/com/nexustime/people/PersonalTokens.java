@@ -1,0 +1,63 @@
+package com.nexustime.people;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.nexustime.audit.AuditLog;
+import com.nexustime.system.security.AccessTokens;
+import com.nexustime.system.security.AccessTokens.IssuedToken;
+import com.nexustime.system.security.AccessTokens.TokenInfo;
+import com.nexustime.system.web.NotFoundException;
+
+/** A person's own API tokens: issued, listed and revoked by their owner only, each step audited. */
+@Service
+class PersonalTokens {
+
+	static final String ENTITY = "AccessToken";
+
+	private final AccessTokens tokens;
+
+	private final AuditLog audit;
+
+	PersonalTokens(AccessTokens tokens, AuditLog audit) {
+		this.tokens = tokens;
+		this.audit = audit;
+	}
+
+	@Transactional
+	IssuedToken issue(long ownerId, String name, Instant expiresAt) {
+		IssuedToken issued = tokens.issue(ownerId, name.trim(), expiresAt);
+		audit.record("CREATE", ENTITY, issued.id(), null, evidence(ownerId, issued.name(), issued.prefix(), expiresAt));
+		return issued;
+	}
+
+	List<TokenInfo> list(long ownerId) {
+		return tokens.list(ownerId);
+	}
+
+	/** Revokes one of the owner's tokens; someone else's token is as unknown as a missing one. */
+	@Transactional
+	void revoke(long ownerId, long tokenId) {
+		TokenInfo token = tokens.list(ownerId).stream().filter(t -> t.id() == tokenId).findFirst()
+			.orElseThrow(() -> new NotFoundException("Token", tokenId));
+		if (token.revokedAt() != null) {
+			return;
+		}
+		tokens.revoke(ownerId, tokenId);
+		audit.record("REVOKE", ENTITY, tokenId, evidence(ownerId, token.name(), token.prefix(), token.expiresAt()), null);
+	}
+
+	private static Map<String, Object> evidence(long ownerId, String name, String prefix, Instant expiresAt) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("userId", ownerId);
+		fields.put("name", name);
+		fields.put("prefix", prefix);
+		fields.put("expiresAt", expiresAt);
+		return fields;
+	}
+}

@@ -1,0 +1,97 @@
+package com.nexustime.workspace;
+
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import com.nexustime.audit.AuditLog;
+
+/**
+ * The one row of workspace settings. Other features call {@link #current()}; admins change it with
+ * {@link #update(WorkspaceForm)}, checked against the version they read and audited with before and after.
+ */
+@Service
+public class WorkspaceSettings {
+
+	static final String ENTITY = "Workspace";
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	WorkspaceSettings(JdbcClient jdbc, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	public Workspace current() {
+		return jdbc.sql("select * from workspace where id = 1").query(WorkspaceSettings::map).single();
+	}
+
+	@Transactional
+	public Workspace update(WorkspaceForm form) {
+		Workspace before = jdbc.sql("select * from workspace where id = 1 for update").query(WorkspaceSettings::map)
+			.single();
+		if (form.getVersion() != null && form.getVersion() != before.version()) {
+			throw new OptimisticLockingFailureException("workspace version " + form.getVersion() + " is stale");
+		}
+		jdbc.sql("""
+				update workspace set name = :name, currency = :currency, default_rate = :defaultRate,
+				       week_start = :weekStart, time_zone = :timeZone,
+				       po_alert_threshold_percent = :threshold, alert_recipients = :recipients,
+				       timer_reminder_hours = :reminderHours, approval_link_days = :linkDays,
+				       brand_color = :brandColor, logo_url = :logoUrl, sender_name = :senderName,
+				       version = version + 1
+				where id = 1 and version = :version""")
+			.param("name", form.getName().trim())
+			.param("currency", form.getCurrency())
+			.param("defaultRate", form.getDefaultRate().setScale(2, RoundingMode.HALF_UP))
+			.param("weekStart", form.getWeekStart().name())
+			.param("timeZone", orKeep(form.getTimeZone(), before.timeZone()))
+			.param("threshold", form.getPoAlertThresholdPercent().setScale(2, RoundingMode.HALF_UP))
+			.param("recipients", String.join(",", form.getAlertRecipients().stream().map(String::trim).toList()))
+			.param("reminderHours", form.getTimerReminderHours())
+			.param("linkDays", form.getApprovalLinkDays() == null ? before.approvalLinkDays() : form.getApprovalLinkDays())
+			.param("brandColor", orKeep(form.getBrandColor(), before.brandColor()))
+			.param("logoUrl", blankClears(form.getLogoUrl(), before.logoUrl()))
+			.param("senderName", blankClears(form.getSenderName(), before.senderName()))
+			.param("version", before.version())
+			.update();
+		Workspace after = current();
+		audit.record("UPDATE", ENTITY, 1, before, after);
+		return after;
+	}
+
+	/** Left out keeps the current value. */
+	private static String orKeep(String value, String current) {
+		return value == null ? current : value.trim();
+	}
+
+	/** Left out keeps the current value; sent empty removes it. */
+	private static String blankClears(String value, String current) {
+		if (value == null) {
+			return current;
+		}
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+
+	private static Workspace map(ResultSet rs, int row) throws SQLException {
+		String recipients = rs.getString("alert_recipients");
+		List<String> list = recipients == null || recipients.isBlank() ? List.of()
+				: Arrays.stream(recipients.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+		return new Workspace(rs.getString("name"), rs.getString("currency"), rs.getBigDecimal("default_rate"),
+				WeekStart.valueOf(rs.getString("week_start")), rs.getString("time_zone"),
+				rs.getBigDecimal("po_alert_threshold_percent"), list, rs.getInt("timer_reminder_hours"),
+				rs.getInt("approval_link_days"), rs.getString("brand_color"), rs.getString("logo_url"),
+				rs.getString("sender_name"), rs.getInt("version"));
+	}
+}
