@@ -1,0 +1,95 @@
+package com.nexustime.catalog;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Projects with their purchase orders and artworks. */
+@RestController
+@RequestMapping("/api/v1")
+class ProjectApiController {
+
+	private static final String EDITORS = "hasAnyRole('ADMIN','MANAGER')";
+
+	private final ProjectService projects;
+
+	private final PurchaseOrderService purchaseOrders;
+
+	private final ArtworkService artworks;
+
+	ProjectApiController(ProjectService projects, PurchaseOrderService purchaseOrders, ArtworkService artworks) {
+		this.projects = projects;
+		this.purchaseOrders = purchaseOrders;
+		this.artworks = artworks;
+	}
+
+	@GetMapping("/projects")
+	List<Project> list(@RequestParam(required = false) Long contactId) {
+		return projects.list(contactId);
+	}
+
+	@GetMapping("/projects/{id}")
+	Project get(@PathVariable Long id) {
+		return projects.get(id);
+	}
+
+	@PostMapping("/projects")
+	@PreAuthorize(EDITORS)
+	ResponseEntity<Project> create(@Valid @RequestBody ProjectForm form) {
+		Project created = projects.create(form);
+		return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
+	}
+
+	@PatchMapping("/projects/{id}")
+	@PreAuthorize(EDITORS)
+	Project change(@PathVariable Long id, @Valid @RequestBody ProjectChanges changes) {
+		return projects.change(id, changes);
+	}
+
+	@GetMapping("/projects/{id}/purchase-orders")
+	List<PurchaseOrder> purchaseOrders(@PathVariable Long id) {
+		return purchaseOrders.list(id);
+	}
+
+	@PostMapping("/projects/{id}/purchase-orders")
+	@PreAuthorize(EDITORS)
+	ResponseEntity<PurchaseOrder> addPurchaseOrder(@PathVariable Long id, @Valid @RequestBody PurchaseOrderForm form) {
+		PurchaseOrder created = purchaseOrders.create(id, form);
+		return ResponseEntity.created(URI.create("/api/v1/projects/" + id + "/purchase-orders")).body(created);
+	}
+
+	@GetMapping("/projects/{id}/artworks")
+	List<Artwork> artworks(@PathVariable Long id) {
+		return artworks.list(id);
+	}
+
+	@PostMapping("/projects/{id}/artworks")
+	@PreAuthorize(EDITORS)
+	ResponseEntity<Artwork> addArtwork(@PathVariable Long id, @Valid @RequestBody ArtworkForm form) {
+		Artwork created = artworks.create(id, form);
+		return ResponseEntity.created(URI.create("/api/v1/artworks/" + created.id())).body(created);
+	}
+
+	@GetMapping("/artworks/{id}")
+	Artwork artwork(@PathVariable Long id) {
+		return artworks.get(id);
+	}
+
+	@PatchMapping("/artworks/{id}")
+	@PreAuthorize(EDITORS)
+	Artwork changeArtwork(@PathVariable Long id, @Valid @RequestBody ArtworkChanges changes) {
+		return artworks.change(id, changes);
+	}
+}
