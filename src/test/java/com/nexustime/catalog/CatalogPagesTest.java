@@ -100,7 +100,7 @@ class CatalogPagesTest extends IntegrationTest {
 
 		var badAmount = browser.post("/projects/" + projectId + "/purchase-orders",
 				Map.of("_csrf", token, "number", "PO-2", "amount", "lots", "invoiceGroup", "B"));
-		assertThat(badAmount.body()).contains("value=\"lots\"", "Enter an amount like 1234.50");
+		assertThat(badAmount.body()).contains("value=\"lots\"", "must be an amount like 1234.50");
 	}
 
 	@Test

@@ -25,7 +25,7 @@ class RatePagesTest extends IntegrationTest {
 		Page refused = browser.post("/rates", Map.of("scope", "WORKSPACE", "userId", userId, "projectId", "",
 				"activityId", "", "hourlyRate", "abc", "effectiveFrom", ""));
 		assertThat(refused.status()).isEqualTo(200);
-		assertThat(refused.body()).contains("value=\"abc\"").contains("must be a number like 120.00");
+		assertThat(refused.body()).contains("value=\"abc\"").contains("must be an amount like 1234.50");
 
 		Page saved = browser.post("/rates", Map.of("scope", "USER", "userId", userId, "projectId", "",
 				"activityId", "", "hourlyRate", "77.25", "effectiveFrom", "2026-02-01"));
