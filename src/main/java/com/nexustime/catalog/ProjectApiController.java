@@ -29,7 +29,11 @@ class ProjectApiController {
 
 	private final ArtworkService artworks;
 
-	ProjectApiController(ProjectService projects, PurchaseOrderService purchaseOrders, ArtworkService artworks) {
+	private final ActivityAvailability availability;
+
+	ProjectApiController(ProjectService projects, PurchaseOrderService purchaseOrders, ArtworkService artworks,
+			ActivityAvailability availability) {
+		this.availability = availability;
 		this.projects = projects;
 		this.purchaseOrders = purchaseOrders;
 		this.artworks = artworks;
@@ -56,6 +60,11 @@ class ProjectApiController {
 	@PreAuthorize(EDITORS)
 	Project change(@PathVariable Long id, @Valid @RequestBody ProjectChanges changes) {
 		return projects.change(id, changes);
+	}
+
+	@GetMapping("/projects/{id}/activities")
+	List<Activity> activities(@PathVariable Long id) {
+		return availability.on(id);
 	}
 
 	@GetMapping("/projects/{id}/purchase-orders")

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -138,6 +139,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> denied(AccessDeniedException ex) {
 		return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", "Your roles do not allow this request."));
+	}
+
+	/** Spring Data JDBC wraps database refusals; answer them as if they had arrived bare. */
+	@ExceptionHandler(DbActionExecutionException.class)
+	ResponseEntity<ProblemDetail> repositoryAction(DbActionExecutionException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof DuplicateKeyException duplicate) {
+			return duplicate(duplicate);
+		}
+		if (cause instanceof OptimisticLockingFailureException stale) {
+			return staleVersion(stale);
+		}
+		if (cause instanceof DataIntegrityViolationException integrity) {
+			return integrity(integrity);
+		}
+		return unexpected(ex);
 	}
 
 	@ExceptionHandler(Exception.class)
