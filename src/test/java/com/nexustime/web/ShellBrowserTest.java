@@ -1,0 +1,27 @@
+package com.nexustime.web;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+
+import com.nexustime.support.BrowserTest;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** The page shell in a real browser: sign in, see who you are, reach the catalog, sign out. */
+class ShellBrowserTest extends BrowserTest {
+
+	@Test
+	void signInNavigateAndSignOut() {
+		Page page = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+		assertThat(page.locator("#current-user")).containsText("Administrator");
+
+		page.click("text=Projects");
+		assertThat(page).hasURL(url("/projects"));
+
+		page.click("#current-user");
+		page.click("text=Sign out");
+		assertThat(page).hasURL(url("/login?logout"));
+		page.navigate(url("/projects"));
+		assertThat(page).hasURL(url("/login"));
+	}
+}
