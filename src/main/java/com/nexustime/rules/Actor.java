@@ -1,0 +1,10 @@
+package com.nexustime.rules;
+
+/**
+ * Who wants to change an entry, as the week-locking rules see it: the entry's {@code OWNER}, the owner's
+ * {@code MANAGER}, or an {@code ADMIN}. A person who is an admin counts as ADMIN even on their own entries
+ * or their reports' entries.
+ */
+public enum Actor {
+	OWNER, MANAGER, ADMIN
+}

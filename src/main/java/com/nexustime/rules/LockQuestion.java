@@ -1,0 +1,34 @@
+package com.nexustime.rules;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * May {@code actor} create, edit or delete an entry of type {@code entryType} ({@code ACTIVITY},
+ * {@code FIXED_COST}, {@code ADJUSTMENT}) in status {@code entryStatus} ({@code OPEN}, {@code IN_PROCESS},
+ * {@code FINALIZED}, {@code BILLED}) in a week whose state is {@code weekState} ({@code OPEN},
+ * {@code SUBMITTED}, {@code APPROVED}; {@code REJECTED} is back with its owner and counts as open)?
+ * For a new entry, the entry status is {@code OPEN}.
+ */
+public record LockQuestion(Actor actor, String entryType, String entryStatus, String weekState) {
+
+	private static final Set<String> ENTRY_TYPES = Set.of("ACTIVITY", "FIXED_COST", "ADJUSTMENT");
+
+	private static final Set<String> ENTRY_STATUSES = Set.of("OPEN", "IN_PROCESS", "FINALIZED", "BILLED");
+
+	private static final Set<String> WEEK_STATES = Set.of("OPEN", "SUBMITTED", "APPROVED", "REJECTED");
+
+	public LockQuestion {
+		Objects.requireNonNull(actor, "actor");
+		requireOneOf("entryType", entryType, ENTRY_TYPES);
+		requireOneOf("entryStatus", entryStatus, ENTRY_STATUSES);
+		requireOneOf("weekState", weekState, WEEK_STATES);
+	}
+
+	// an unknown state would fall through every rule; refuse it here rather than guess a lock
+	private static void requireOneOf(String name, String value, Set<String> known) {
+		if (value == null || !known.contains(value)) {
+			throw new IllegalArgumentException(name + " must be one of " + known + ", not " + value);
+		}
+	}
+}
