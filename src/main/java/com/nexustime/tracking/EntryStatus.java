@@ -1,0 +1,13 @@
+package com.nexustime.tracking;
+
+/** Where an entry stands on the way to an invoice. */
+public enum EntryStatus {
+	/** editable by its owner (unless the week is submitted or approved) */
+	OPEN,
+	/** in a client approval that has not been decided */
+	IN_PROCESS,
+	/** approved by the client or finalized by an admin; waiting for an invoice */
+	FINALIZED,
+	/** on an invoice */
+	BILLED
+}

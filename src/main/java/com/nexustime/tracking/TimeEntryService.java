@@ -1,0 +1,405 @@
+package com.nexustime.tracking;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import com.nexustime.audit.AuditLog;
+import com.nexustime.rules.ActivityOption;
+import com.nexustime.rules.ActivityRules;
+import com.nexustime.rules.Actor;
+import com.nexustime.rules.LockDecision;
+import com.nexustime.rules.LockQuestion;
+import com.nexustime.rules.ProjectFacts;
+import com.nexustime.rules.RateAnswer;
+import com.nexustime.rules.RateCandidate;
+import com.nexustime.rules.RateQuestion;
+import com.nexustime.rules.RateRules;
+import com.nexustime.rules.WeekLockRules;
+import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.security.Role;
+import com.nexustime.system.web.ConflictException;
+import com.nexustime.system.web.NotFoundException;
+import com.nexustime.system.web.RuleViolationException;
+import com.nexustime.workspace.Workspace;
+import com.nexustime.workspace.WorkspaceSettings;
+
+/**
+ * Creates, changes and deletes time entries. Every change asks the rules: the activity must be available on
+ * the project, the week must be editable for the person asking, and the rate in force on the entry's date is
+ * snapshotted with the amount. A user's saves are serialised so that the 24-hours-a-day limit holds under
+ * concurrency, and every change is audited in the same transaction.
+ */
+@Service
+public class TimeEntryService {
+
+	static final String ENTITY = "TimeEntry";
+
+	private static final int MINUTES_PER_DAY = 24 * 60;
+
+	/** First key of the per-user advisory lock that serialises one person's saves. */
+	private static final int ENTRY_LOCK_SPACE = 0x454e54; // "ENT"
+
+	private final TimeEntries entries;
+
+	private final JdbcClient jdbc;
+
+	private final ActivityRules activityRules;
+
+	private final RateRules rateRules;
+
+	private final WeekLockRules lockRules;
+
+	private final WorkspaceSettings workspace;
+
+	private final AuditLog audit;
+
+	TimeEntryService(TimeEntries entries, JdbcClient jdbc, ActivityRules activityRules, RateRules rateRules,
+			WeekLockRules lockRules, WorkspaceSettings workspace, AuditLog audit) {
+		this.entries = entries;
+		this.jdbc = jdbc;
+		this.activityRules = activityRules;
+		this.rateRules = rateRules;
+		this.lockRules = lockRules;
+		this.workspace = workspace;
+		this.audit = audit;
+	}
+
+	@Transactional
+	public TimeEntry create(CurrentUser actor, EntryRequest request) {
+		long owner = request.userId() != null ? request.userId() : actor.id();
+		Actor relation = relation(actor, owner);
+		if (request.type() == EntryType.ADJUSTMENT && !actor.isAdmin()) {
+			throw new AccessDeniedException("adjustments are admin-only");
+		}
+		lockUser(owner);
+		Workspace settings = workspace.current();
+		Draft draft = new Draft(request.type(), owner, request.projectId(), request.activityId(), request.date(),
+				request.minutes(), request.hours(), request.start(), request.end(), request.description(),
+				request.billable() == null || request.billable(), Boolean.TRUE.equals(request.notInvoiced()),
+				request.artworkId(), request.amount(), request.vendorId(), request.employeeId(), request.notes());
+		TimeEntry entry = validate(draft, null, settings);
+		LockDecision decision = ask(relation, entry.type(), EntryStatus.OPEN, entry.userId(), entry.date(), settings);
+		TimeEntry saved = entries.insert(entry);
+		audit.record(action("CREATE", decision), ENTITY, saved.id(), null, saved);
+		return saved;
+	}
+
+	@Transactional
+	public TimeEntry update(CurrentUser actor, long id, EntryChanges changes) {
+		TimeEntry current = visible(actor, id);
+		Actor relation = relation(actor, current.userId());
+		lockUser(current.userId());
+		current = entries.lock(id).orElseThrow(() -> new NotFoundException("Time entry", id));
+		if (changes.version() != null && changes.version() != current.version()) {
+			throw new OptimisticLockingFailureException("stale version");
+		}
+		Workspace settings = workspace.current();
+		LockDecision before = ask(relation, current.type(), current.status(), current.userId(), current.date(), settings);
+		boolean timesGiven = changes.start() != null || changes.end() != null;
+		boolean durationGiven = changes.minutes() != null || changes.hours() != null;
+		Draft draft = new Draft(current.type(), current.userId(),
+				or(changes.projectId(), current.projectId()), or(changes.activityId(), current.activityId()),
+				or(changes.date(), timesGiven ? null : current.date()),
+				durationGiven ? changes.minutes() : (timesGiven ? null : current.minutes()), changes.hours(),
+				timesGiven ? or(changes.start(), current.start()) : (durationGiven ? null : current.start()),
+				timesGiven ? or(changes.end(), current.end()) : (durationGiven ? null : current.end()),
+				or(changes.description(), current.description()), or(changes.billable(), current.billable()),
+				or(changes.notInvoiced(), current.notInvoiced()), or(changes.artworkId(), current.artworkId()),
+				or(changes.amount(), current.amount()), or(changes.vendorId(), current.vendorId()),
+				or(changes.employeeId(), current.employeeId()), or(changes.notes(), current.notes()));
+		TimeEntry changed = validate(draft, current, settings);
+		LockDecision after = changed.date().equals(current.date()) ? before
+				: ask(relation, changed.type(), current.status(), changed.userId(), changed.date(), settings);
+		TimeEntry saved = entries.update(new TimeEntry(current.id(), changed.type(), changed.userId(),
+				changed.projectId(), changed.activityId(), changed.date(), changed.start(), changed.end(),
+				changed.minutes(), changed.rate(), changed.rateSource(), changed.amount(), changed.billable(),
+				changed.notInvoiced(), changed.description(), changed.notes(), changed.vendorId(), changed.employeeId(),
+				changed.artworkId(), current.status(), current.invoiceId(), current.createdAt(), null,
+				current.version(), List.of()))
+			.orElseThrow(() -> new OptimisticLockingFailureException("stale version"));
+		audit.record(action("UPDATE", before.audited() ? before : after), ENTITY, id, current, saved);
+		return saved;
+	}
+
+	@Transactional
+	public void delete(CurrentUser actor, long id) {
+		TimeEntry current = visible(actor, id);
+		Actor relation = relation(actor, current.userId());
+		lockUser(current.userId());
+		current = entries.lock(id).orElseThrow(() -> new NotFoundException("Time entry", id));
+		LockDecision decision = ask(relation, current.type(), current.status(), current.userId(), current.date(),
+				workspace.current());
+		entries.delete(id, current.version());
+		audit.record(action("DELETE", decision), ENTITY, id, current, null);
+	}
+
+	@Transactional(readOnly = true)
+	public TimeEntry get(CurrentUser actor, long id) {
+		return visible(actor, id);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TimeEntry> list(CurrentUser actor, TimeEntries.Filter filter, int limit) {
+		List<Long> visibleUsers = null;
+		if (!actor.isAdmin() && !actor.has(Role.AUDITOR)) {
+			visibleUsers = jdbc.sql("select id from app_user where id = ? or manager_id = ?")
+				.params(actor.id(), actor.id()).query(Long.class).list();
+		}
+		return entries.find(new TimeEntries.Filter(filter.userId(), filter.projectId(), filter.contactId(),
+				filter.from(), filter.to(), filter.type(), visibleUsers), limit);
+	}
+
+	/**
+	 * How the person asking relates to the entry's owner; people with no relation may not change the entries
+	 * of others.
+	 */
+	public Actor relation(CurrentUser actor, long ownerId) {
+		if (actor.isAdmin()) {
+			return Actor.ADMIN;
+		}
+		if (actor.id() == ownerId) {
+			return Actor.OWNER;
+		}
+		if (actor.has(Role.MANAGER) && isManagerOf(actor.id(), ownerId)) {
+			return Actor.MANAGER;
+		}
+		throw new AccessDeniedException("you may only change your own entries or your reports'");
+	}
+
+	/** The state of a user-week as the week-locking rules see it: REJECTED weeks are open again. */
+	public String weekState(long userId, LocalDate weekStart) {
+		String status = jdbc.sql("select status from timesheet_week where user_id = ? and week_start = ?")
+			.params(userId, weekStart).query(String.class).optional().orElse("OPEN");
+		return "REJECTED".equals(status) ? "OPEN" : status;
+	}
+
+	/** Asks the week-locking rules and turns a refusal into a 409 naming the reason. */
+	LockDecision ask(Actor actor, EntryType type, EntryStatus status, long ownerId, LocalDate date, Workspace settings) {
+		LockDecision decision = lockRules.decide(new LockQuestion(actor, type.name(), status.name(),
+				weekState(ownerId, settings.weekContaining(date))));
+		if (!decision.allowed()) {
+			throw new ConflictException(decision.reason());
+		}
+		return decision;
+	}
+
+	private TimeEntry visible(CurrentUser actor, long id) {
+		TimeEntry entry = entries.find(id).orElseThrow(() -> new NotFoundException("Time entry", id));
+		boolean mayRead = actor.isAdmin() || actor.has(Role.AUDITOR) || entry.userId().equals(actor.id())
+				|| (actor.has(Role.MANAGER) && isManagerOf(actor.id(), entry.userId()));
+		if (!mayRead) {
+			throw new NotFoundException("Time entry", id);
+		}
+		return entry;
+	}
+
+	private boolean isManagerOf(long managerId, long userId) {
+		return jdbc.sql("select count(*) from app_user where id = ? and manager_id = ?").params(userId, managerId)
+			.query(Long.class).single() > 0;
+	}
+
+	private void lockUser(long userId) {
+		jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(ENTRY_LOCK_SPACE, (int) userId).query(Object.class)
+			.single();
+	}
+
+	private static String action(String action, LockDecision decision) {
+		return decision.audited() ? action + "_OVERRIDE" : action;
+	}
+
+	private static <T> T or(T value, T fallback) {
+		return value != null ? value : fallback;
+	}
+
+	/** The fields of an entry before validation decided its date, minutes, rate and amount. */
+	record Draft(EntryType type, long userId, Long projectId, Long activityId, LocalDate date, Integer minutes,
+			BigDecimal hours, Instant start, Instant end, String description, boolean billable, boolean notInvoiced,
+			Long artworkId, BigDecimal amount, Long vendorId, Long employeeId, String notes) {
+	}
+
+	record ProjectRow(long id, String type, String status, String corporation, Long activityId, String category,
+			String activityCorporation, Boolean activityActive) {
+	}
+
+	/** Checks a draft against the catalog and the rules and completes it into an entry ready to store. */
+	TimeEntry validate(Draft d, TimeEntry current, Workspace settings) {
+		checkProjectAndActivity(d, current);
+		return switch (d.type()) {
+			case ACTIVITY -> activityEntry(d, current, settings);
+			case FIXED_COST, ADJUSTMENT -> moneyEntry(d);
+		};
+	}
+
+	/** 422 unless time can be booked on this activity of this project (a running timer is checked the same way). */
+	public void checkTrackable(long userId, Long projectId, Long activityId) {
+		checkProjectAndActivity(new Draft(EntryType.ACTIVITY, userId, projectId, activityId, null, null, null, null,
+				null, null, true, false, null, null, null, null, null), null);
+	}
+
+	private void checkProjectAndActivity(Draft d, TimeEntry current) {
+		if (d.projectId() == null) {
+			throw new RuleViolationException("projectId", "is required");
+		}
+		ProjectRow project = jdbc.sql("""
+				select p.id, p.type, p.status, p.corporation, a.id as activity_id, a.category,
+				       a.corporation as activity_corporation, a.active as activity_active
+				from project p left join activity a on a.id = ? where p.id = ?""")
+			.params(d.activityId(), d.projectId()).query(ProjectRow.class).optional()
+			.orElseThrow(() -> new RuleViolationException("projectId", "no such project"));
+		if (!"ACTIVE".equals(project.status())) {
+			throw new RuleViolationException("projectId",
+					"the project is " + project.status().toLowerCase().replace('_', ' ') + " and accepts no time");
+		}
+		if (d.type() != EntryType.ADJUSTMENT) {
+			if (d.activityId() == null) {
+				throw new RuleViolationException("activityId", "is required");
+			}
+			if (project.activityId() == null) {
+				throw new RuleViolationException("activityId", "no such activity");
+			}
+			boolean activityChanged = current == null || !Objects.equals(current.activityId(), d.activityId())
+					|| !Objects.equals(current.projectId(), d.projectId());
+			if (activityChanged) {
+				Optional<String> refusal = activityRules.refusal(
+						new ProjectFacts(project.id(), project.type(), project.status(), project.corporation()),
+						new ActivityOption(project.activityId(), project.category(), project.activityCorporation(),
+								Boolean.TRUE.equals(project.activityActive())));
+				refusal.ifPresent(reason -> {
+					throw new RuleViolationException("activityId", "not available on this project: " + reason);
+				});
+			}
+		}
+		if (d.artworkId() != null && jdbc.sql("select count(*) from artwork where id = ? and project_id = ?")
+			.params(d.artworkId(), d.projectId()).query(Long.class).single() == 0) {
+			throw new RuleViolationException("artworkId", "no such artwork on this project");
+		}
+	}
+
+	private TimeEntry activityEntry(Draft d, TimeEntry current, Workspace settings) {
+		LocalDate date;
+		int minutes;
+		Instant start = null;
+		Instant end = null;
+		if (d.start() != null || d.end() != null) {
+			if (d.start() == null || d.end() == null) {
+				throw new RuleViolationException(d.start() == null ? "start" : "end", "is required with "
+						+ (d.start() == null ? "end" : "start"));
+			}
+			if (!d.start().isBefore(d.end())) {
+				throw new RuleViolationException("end", "must be after start");
+			}
+			long length = Duration.between(d.start(), d.end()).toMinutes();
+			if (length > MINUTES_PER_DAY) {
+				throw new RuleViolationException("end", "an entry lasts at most 24 hours");
+			}
+			start = d.start();
+			end = d.end();
+			minutes = (int) length;
+			date = d.start().atZone(settings.zone()).toLocalDate();
+		}
+		else {
+			if (d.date() == null) {
+				throw new RuleViolationException("date", "is required (or give start and end)");
+			}
+			date = d.date();
+			if (d.minutes() != null) {
+				minutes = d.minutes();
+			}
+			else if (d.hours() != null) {
+				minutes = d.hours().multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
+			}
+			else {
+				throw new RuleViolationException("minutes", "is required (or give hours, or start and end)");
+			}
+		}
+		if (minutes < 0 || minutes > MINUTES_PER_DAY) {
+			throw new RuleViolationException("minutes", "must be between 0 and 24 hours");
+		}
+		int logged = entries.minutesOn(d.userId(), date, current == null ? null : current.id());
+		if (logged + minutes > MINUTES_PER_DAY) {
+			throw new RuleViolationException("minutes", "this would make " + TimeEntry.hoursOf(logged + minutes)
+					+ " hours on " + date + "; a day holds at most 24");
+		}
+		BigDecimal rate;
+		String source;
+		boolean reprice = current == null || !current.date().equals(date)
+				|| !Objects.equals(current.projectId(), d.projectId())
+				|| !Objects.equals(current.activityId(), d.activityId()) || current.rate() == null;
+		if (reprice) {
+			RateAnswer answer = resolveRate(d.userId(), d.projectId(), d.activityId(), date, settings);
+			rate = answer.hourlyRate();
+			source = answer.source();
+		}
+		else {
+			rate = current.rate();
+			source = current.rateSource();
+		}
+		return new TimeEntry(null, EntryType.ACTIVITY, d.userId(), d.projectId(), d.activityId(), date, start, end,
+				minutes, rate, source, TimeEntry.amountFor(minutes, rate), d.billable(), d.notInvoiced(),
+				trimToNull(d.description()), trimToNull(d.notes()), null, null, d.artworkId(), EntryStatus.OPEN, null,
+				null, null, 0, List.of());
+	}
+
+	private TimeEntry moneyEntry(Draft d) {
+		if (d.date() == null) {
+			throw new RuleViolationException("date", "is required");
+		}
+		if (d.amount() == null) {
+			throw new RuleViolationException("amount", "is required");
+		}
+		BigDecimal amount = d.amount().setScale(2, RoundingMode.HALF_UP);
+		if (d.type() == EntryType.FIXED_COST && amount.signum() <= 0) {
+			throw new RuleViolationException("amount", "a fixed cost must be more than zero");
+		}
+		if (d.type() == EntryType.ADJUSTMENT && amount.signum() == 0) {
+			throw new RuleViolationException("amount", "an adjustment must charge or credit something");
+		}
+		if (d.type() == EntryType.ADJUSTMENT && !StringUtils.hasText(d.notes())) {
+			throw new RuleViolationException("notes", "an adjustment needs notes explaining it");
+		}
+		if (d.vendorId() != null && jdbc.sql("select count(*) from vendor where id = ?").param(d.vendorId())
+			.query(Long.class).single() == 0) {
+			throw new RuleViolationException("vendorId", "no such vendor");
+		}
+		if (d.employeeId() != null && jdbc.sql("select count(*) from app_user where id = ?").param(d.employeeId())
+			.query(Long.class).single() == 0) {
+			throw new RuleViolationException("employeeId", "no such user");
+		}
+		boolean fixedCost = d.type() == EntryType.FIXED_COST;
+		return new TimeEntry(null, d.type(), d.userId(), d.projectId(), fixedCost ? d.activityId() : null, d.date(),
+				null, null, null, null, null, amount, d.billable(), d.notInvoiced(), trimToNull(d.description()),
+				trimToNull(d.notes()), fixedCost ? d.vendorId() : null, fixedCost ? d.employeeId() : null, d.artworkId(),
+				EntryStatus.OPEN, null, null, null, 0, List.of());
+	}
+
+	/** The rate in force for this user, project and activity on {@code date}, decided by the rate rules. */
+	public RateAnswer resolveRate(long userId, long projectId, Long activityId, LocalDate date, Workspace settings) {
+		List<RateCandidate> candidates = jdbc.sql("""
+				select id, scope, user_id, project_id, activity_id, hourly_rate, effective_from from rate
+				where effective_from <= :date
+				  and (scope = 'WORKSPACE' or (scope = 'USER' and user_id = :userId)
+				       or (scope = 'PROJECT' and project_id = :projectId))""")
+			.params(Map.of("date", date, "userId", userId, "projectId", projectId))
+			.query(RateCandidate.class).list();
+		return rateRules.resolve(new RateQuestion(userId, projectId, activityId, date, settings.defaultRate()),
+				candidates);
+	}
+
+	private static String trimToNull(String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+}
