@@ -212,7 +212,11 @@ public class TimeEntryService {
 			.query(Long.class).single() > 0;
 	}
 
-	private void lockUser(long userId) {
+	/**
+	 * Serialises the saves of one person's entries until the transaction ends (the day limit and the weekly grid
+	 * rely on it); callers that save several entries at once take it first.
+	 */
+	public void lockUser(long userId) {
 		jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(ENTRY_LOCK_SPACE, (int) userId).query(Object.class)
 			.single();
 	}
