@@ -4,8 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,8 +33,36 @@ class TimeEntryController {
 
 	private final TimeEntryService service;
 
-	TimeEntryController(TimeEntryService service) {
+	private final BulkEntryImport bulk;
+
+	TimeEntryController(TimeEntryService service, BulkEntryImport bulk) {
 		this.service = service;
+		this.bulk = bulk;
+	}
+
+	record BulkRequest(@NotBlank(message = "is required") String text, Boolean dryRun) {
+	}
+
+	/** Pasted rows: a preview with {@code dryRun}, else all rows created in one transaction (or 422 and none). */
+	@PostMapping("/bulk")
+	@PreAuthorize(WRITERS)
+	ResponseEntity<?> bulk(@AuthenticationPrincipal CurrentUser user,
+			@Valid @RequestBody BulkRequest request) {
+		if (Boolean.TRUE.equals(request.dryRun())) {
+			return ResponseEntity.ok(bulk.preview(user, request.text()));
+		}
+		try {
+			return ResponseEntity.status(HttpStatus.CREATED).body(bulk.importAll(user, request.text()));
+		}
+		catch (BulkEntryImport.ImportRefused refused) {
+			ProblemDetail problem = ProblemDetail
+				.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, refused.getMessage());
+			problem.setTitle("Rows refused");
+			problem.setProperty("rejected", refused.result().rejected());
+			problem.setProperty("accepted", refused.result().accepted().size());
+			return ResponseEntity.unprocessableEntity()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
 	}
 
 	@PostMapping

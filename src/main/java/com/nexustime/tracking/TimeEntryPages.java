@@ -1,0 +1,194 @@
+package com.nexustime.tracking;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.nexustime.catalog.ActivityAvailability;
+import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.web.ConflictException;
+import com.nexustime.system.web.RuleViolationException;
+import com.nexustime.workspace.WorkspaceSettings;
+
+/** The "Time entries" page: a manual entry form, the recent entries, and the bulk paste with its preview. */
+@Controller
+@PreAuthorize("hasAnyRole('STAFF','MANAGER','ADMIN')")
+class TimeEntryPages {
+
+	private static final String LIST_VIEW = "time/index";
+
+	private static final String IMPORT_VIEW = "time/import";
+
+	record ProjectChoice(long id, String name, String client) {
+	}
+
+	record Choice(long id, String name) {
+	}
+
+	private final TimeEntryService entries;
+
+	private final BulkEntryImport bulk;
+
+	private final WorkspaceSettings workspace;
+
+	private final JdbcClient jdbc;
+
+	private final ActivityAvailability availability;
+
+	TimeEntryPages(TimeEntryService entries, BulkEntryImport bulk, WorkspaceSettings workspace, JdbcClient jdbc,
+			ActivityAvailability availability) {
+		this.availability = availability;
+		this.entries = entries;
+		this.bulk = bulk;
+		this.workspace = workspace;
+		this.jdbc = jdbc;
+	}
+
+	@GetMapping("/time")
+	String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+		EntryForm form = new EntryForm();
+		form.setDate(LocalDate.now(workspace.current().zone()));
+		model.addAttribute("entryForm", form);
+		return show(user, form, model);
+	}
+
+	@PostMapping("/time")
+	String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("entryForm") EntryForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				TimeEntry entry = entries.create(user, toRequest(form, workspace.current().zone()));
+				redirect.addFlashAttribute("message", "Saved " + describe(entry) + ".");
+				return "redirect:/time";
+			}
+			catch (RuleViolationException refused) {
+				String field = switch (refused.field() == null ? "" : refused.field()) {
+					case "minutes", "hours" -> "hours";
+					case "start" -> "startTime";
+					case "end" -> "endTime";
+					case "projectId", "activityId", "amount", "notes", "date", "vendorId" -> refused.field();
+					default -> null;
+				};
+				if (field != null) {
+					result.rejectValue(field, "rule", refused.getMessage());
+				}
+				else {
+					result.reject("rule", refused.getMessage());
+				}
+			}
+			catch (IllegalArgumentException unreadable) {
+				result.rejectValue("hours", "format", unreadable.getMessage());
+			}
+			catch (ConflictException | AccessDeniedException refused) {
+				result.reject("locked", refused.getMessage());
+			}
+		}
+		return show(user, form, model);
+	}
+
+	@PostMapping("/time/{id}/delete")
+	String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			entries.delete(user, id);
+			redirect.addFlashAttribute("message", "Entry deleted.");
+		}
+		catch (ConflictException | AccessDeniedException refused) {
+			redirect.addFlashAttribute("error", "Not deleted: " + refused.getMessage());
+		}
+		return "redirect:/time";
+	}
+
+	@GetMapping("/time/import")
+	String importForm() {
+		return IMPORT_VIEW;
+	}
+
+	@PostMapping("/time/import")
+	String importRows(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String text,
+			@RequestParam(defaultValue = "preview") String action, Model model, RedirectAttributes redirect) {
+		model.addAttribute("text", text);
+		if (text.isBlank()) {
+			model.addAttribute("error", "Paste at least one row.");
+			return IMPORT_VIEW;
+		}
+		if ("create".equals(action)) {
+			try {
+				BulkEntryImport.Result created = bulk.importAll(user, text);
+				redirect.addFlashAttribute("message", "Created " + created.accepted().size() + " entries.");
+				return "redirect:/time";
+			}
+			catch (BulkEntryImport.ImportRefused refused) {
+				model.addAttribute("error", refused.getMessage());
+				model.addAttribute("preview", refused.result());
+				return IMPORT_VIEW;
+			}
+		}
+		model.addAttribute("preview", bulk.preview(user, text));
+		return IMPORT_VIEW;
+	}
+
+	private String show(CurrentUser user, EntryForm form, Model model) {
+		LocalDate today = LocalDate.now(workspace.current().zone());
+		model.addAttribute("entries", entries.list(user,
+				new TimeEntries.Filter(user.id(), null, null, today.minusDays(30), null, null, null), 200));
+		model.addAttribute("projects", jdbc.sql("""
+				select p.id, p.name, c.name as client from project p join contact c on c.id = p.contact_id
+				where p.status = 'ACTIVE' order by c.name, p.name""").query(ProjectChoice.class).list());
+		model.addAttribute("projectNames", names("select id, name from project"));
+		model.addAttribute("activityNames", names("select id, name from activity"));
+		model.addAttribute("activities", form.getProjectId() == null ? List.of()
+				: availability.on(form.getProjectId()));
+		model.addAttribute("vendors", jdbc.sql("select id, name from vendor where active order by name")
+			.query(Choice.class).list());
+		model.addAttribute("canAdjust", user.isAdmin());
+		return LIST_VIEW;
+	}
+
+	private Map<Long, String> names(String sql) {
+		Map<Long, String> map = new java.util.HashMap<>();
+		jdbc.sql(sql).query((rs, n) -> map.put(rs.getLong("id"), rs.getString("name"))).list();
+		return map;
+	}
+
+	static EntryRequest toRequest(EntryForm form, ZoneId zone) {
+		if (form.getType() != EntryType.ACTIVITY) {
+			return new EntryRequest(form.getType(), null, form.getProjectId(), form.getActivityId(), form.getDate(),
+					null, null, null, null, form.getDescription(), form.isBillable(), null, null, form.getAmount(),
+					form.getVendorId(), null, form.getNotes());
+		}
+		if (form.getStartTime() != null || form.getEndTime() != null) {
+			return new EntryRequest(EntryType.ACTIVITY, null, form.getProjectId(), form.getActivityId(), null, null,
+					null, form.getStartTime() == null ? null : form.getDate().atTime(form.getStartTime()).atZone(zone).toInstant(),
+					form.getEndTime() == null ? null : form.getDate().atTime(form.getEndTime()).atZone(zone).toInstant(),
+					form.getDescription(), form.isBillable(), null, null, null, null, null, form.getNotes());
+		}
+		if (form.getHours() == null || form.getHours().isBlank()) {
+			throw new RuleViolationException("hours", "enter hours (1.5 or 1:30) or a start and end time");
+		}
+		return new EntryRequest(EntryType.ACTIVITY, null, form.getProjectId(), form.getActivityId(), form.getDate(),
+				BulkEntryImport.minutes(form.getHours().trim()), null, null, null, form.getDescription(),
+				form.isBillable(), null, null, null, null, null, form.getNotes());
+	}
+
+	private static String describe(TimeEntry entry) {
+		return entry.type() == EntryType.ACTIVITY ? entry.hours() + " h on " + entry.date()
+				: entry.amount() + " on " + entry.date();
+	}
+}
