@@ -232,7 +232,7 @@ public class TimesheetService {
 					dayName(a.date()) + ": " + refused.getMessage());
 		}
 		catch (ConflictException locked) {
-			throw new ConflictException(dayName(a.date()) + " of " + a.target().line() + ": " + locked.getMessage());
+			throw new ConflictException(dayName(a.date()) + ": " + locked.getMessage());
 		}
 	}
 
@@ -347,11 +347,6 @@ public class TimesheetService {
 	}
 
 	record LineKey(long projectId, long activityId) {
-
-		@Override
-		public String toString() {
-			return "project " + projectId + " × activity " + activityId;
-		}
 	}
 
 	/** A requested row: its place in the request, its project × activity and the minutes wanted per day. */
