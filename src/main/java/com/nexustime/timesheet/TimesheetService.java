@@ -1,0 +1,359 @@
+package com.nexustime.timesheet;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.nexustime.rules.Actor;
+import com.nexustime.rules.LockQuestion;
+import com.nexustime.rules.WeekLockRules;
+import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.security.Role;
+import com.nexustime.system.web.ConflictException;
+import com.nexustime.system.web.NotFoundException;
+import com.nexustime.system.web.RuleViolationException;
+import com.nexustime.timesheet.WeekEntries.Cell;
+import com.nexustime.timesheet.WeekEntries.Line;
+import com.nexustime.tracking.EntryChanges;
+import com.nexustime.tracking.EntryRequest;
+import com.nexustime.tracking.EntryStatus;
+import com.nexustime.tracking.EntryType;
+import com.nexustime.tracking.TimeEntry;
+import com.nexustime.tracking.TimeEntryService;
+import com.nexustime.workspace.Workspace;
+import com.nexustime.workspace.WorkspaceSettings;
+
+/**
+ * The weekly grid: reads a person's week as rows project × activity and saves the grid cell by cell through
+ * {@link TimeEntryService}, so the grid obeys the same rules, rate snapshots and audit as single entries.
+ * A save holds the owner's entry lock for its whole transaction and is all-or-nothing.
+ */
+@Service
+public class TimesheetService {
+
+	static final int DAYS = 7;
+
+	private final WeekEntries week;
+
+	private final TimeEntryService entries;
+
+	private final WeekLockRules lockRules;
+
+	private final WorkspaceSettings workspace;
+
+	TimesheetService(WeekEntries week, TimeEntryService entries, WeekLockRules lockRules,
+			WorkspaceSettings workspace) {
+		this.week = week;
+		this.entries = entries;
+		this.lockRules = lockRules;
+		this.workspace = workspace;
+	}
+
+	/** The week that holds {@code date} in the workspace's calendar. */
+	@Transactional(readOnly = true)
+	public LocalDate weekContaining(LocalDate date) {
+		return workspace.current().weekContaining(date);
+	}
+
+	/** Today's week in the workspace's time zone. */
+	@Transactional(readOnly = true)
+	public LocalDate currentWeek() {
+		Workspace settings = workspace.current();
+		return settings.weekContaining(LocalDate.now(settings.zone()));
+	}
+
+	@Transactional(readOnly = true)
+	public WeekGrid grid(CurrentUser actor, LocalDate weekStart, Long userId) {
+		checkWeekStart(weekStart);
+		long owner = visibleOwner(actor, userId);
+		return read(actor, owner, weekStart);
+	}
+
+	/**
+	 * Saves the requested rows: each cell whose hours differ from the stored sum is brought to the requested
+	 * value by creating, changing or deleting entries; decreases go first so that moving hours between rows of
+	 * one day never trips the 24-hours limit halfway. Rows of the week left out of the request stay as they are.
+	 */
+	@Transactional
+	public WeekGrid save(CurrentUser actor, LocalDate weekStart, GridChanges changes) {
+		checkWeekStart(weekStart);
+		long owner = visibleOwner(actor, changes.userId());
+		entries.relation(actor, owner);
+		List<Target> targets = targets(changes);
+		entries.lockUser(owner);
+
+		Map<LineKey, List<List<Cell>>> stored = byLineAndDay(week.cells(owner, weekStart), weekStart);
+		List<Adjustment> decreases = new ArrayList<>();
+		List<Adjustment> increases = new ArrayList<>();
+		for (Target target : targets) {
+			List<List<Cell>> days = stored.getOrDefault(target.line(), emptyDays());
+			boolean emptiesRow = IntStream.of(target.minutes()).allMatch(m -> m == 0);
+			for (int d = 0; d < DAYS; d++) {
+				List<Cell> cell = days.get(d);
+				int storedMinutes = cell.stream().mapToInt(Cell::minutes).sum();
+				boolean zeroMinuteEntries = emptiesRow && !cell.isEmpty();
+				if (storedMinutes == target.minutes()[d] && !zeroMinuteEntries) {
+					continue;
+				}
+				Adjustment adjustment = new Adjustment(target, d, weekStart.plusDays(d), cell, storedMinutes);
+				(target.minutes()[d] < storedMinutes || zeroMinuteEntries ? decreases : increases).add(adjustment);
+			}
+			if (emptiesRow && days.stream().anyMatch(cell -> !cell.isEmpty())) {
+				// a row saved empty after holding hours leaves the grid with its entries
+				week.unpin(owner, weekStart, target.line().projectId(), target.line().activityId());
+			}
+		}
+		decreases.forEach(a -> apply(actor, owner, a));
+		increases.forEach(a -> apply(actor, owner, a));
+		return read(actor, owner, weekStart);
+	}
+
+	/** Pins last week's project × activity rows to this week, with no hours, and answers the grid. */
+	@Transactional
+	public WeekGrid copyPrevious(CurrentUser actor, LocalDate weekStart, Long userId) {
+		checkWeekStart(weekStart);
+		long owner = visibleOwner(actor, userId);
+		entries.relation(actor, owner);
+		for (Line line : week.lines(owner, weekStart.minusDays(DAYS))) {
+			try {
+				entries.checkTrackable(owner, line.projectId(), line.activityId());
+				week.pin(owner, weekStart, line.projectId(), line.activityId());
+			}
+			catch (RuleViolationException closedOrUnavailable) {
+				// a project closed since, or an activity no longer offered, is not carried into the new week
+			}
+		}
+		return read(actor, owner, weekStart);
+	}
+
+	/** Pins one project × activity to the week, if the activity-availability rules allow it on the project. */
+	@Transactional
+	public WeekGrid addRow(CurrentUser actor, LocalDate weekStart, NewRow row) {
+		checkWeekStart(weekStart);
+		long owner = visibleOwner(actor, row.userId());
+		entries.relation(actor, owner);
+		entries.checkTrackable(owner, row.projectId(), row.activityId());
+		week.pin(owner, weekStart, row.projectId(), row.activityId());
+		return read(actor, owner, weekStart);
+	}
+
+	private WeekGrid read(CurrentUser actor, long owner, LocalDate weekStart) {
+		List<Cell> cells = week.cells(owner, weekStart);
+		Map<LineKey, Line> lines = new LinkedHashMap<>();
+		for (Cell c : cells) {
+			lines.putIfAbsent(new LineKey(c.projectId(), c.activityId()),
+					new Line(c.projectId(), c.projectName(), c.activityId(), c.activityName()));
+		}
+		for (Line pinned : week.pinned(owner, weekStart)) {
+			lines.putIfAbsent(new LineKey(pinned.projectId(), pinned.activityId()), pinned);
+		}
+		Map<LineKey, List<List<Cell>>> byCell = byLineAndDay(cells, weekStart);
+		CellLocks locks = new CellLocks(lockActor(actor, owner), entries.weekState(owner, weekStart));
+
+		int[] dayMinutes = new int[DAYS];
+		List<WeekGrid.Row> rows = new ArrayList<>();
+		for (Line line : lines.values()) {
+			List<List<Cell>> days = byCell.getOrDefault(new LineKey(line.projectId(), line.activityId()), emptyDays());
+			List<BigDecimal> hours = new ArrayList<>();
+			List<Boolean> locked = new ArrayList<>();
+			int rowMinutes = 0;
+			for (int d = 0; d < DAYS; d++) {
+				int minutes = days.get(d).stream().mapToInt(Cell::minutes).sum();
+				hours.add(TimeEntry.hoursOf(minutes));
+				locked.add(locks.locked(days.get(d)));
+				rowMinutes += minutes;
+				dayMinutes[d] += minutes;
+			}
+			rows.add(new WeekGrid.Row(line.projectId(), line.projectName(), line.activityId(), line.activityName(),
+					hours, locked, TimeEntry.hoursOf(rowMinutes)));
+		}
+		rows.sort(Comparator.comparing(WeekGrid.Row::projectName, String.CASE_INSENSITIVE_ORDER)
+			.thenComparing(WeekGrid.Row::activityName, String.CASE_INSENSITIVE_ORDER)
+			.thenComparing(WeekGrid.Row::projectId).thenComparing(WeekGrid.Row::activityId));
+		var status = week.status(owner, weekStart).orElse(new WeekEntries.WeekStatus("OPEN", null));
+		return new WeekGrid(owner, weekStart, IntStream.range(0, DAYS).mapToObj(weekStart::plusDays).toList(),
+				status.status(), "REJECTED".equals(status.status()) ? status.comment() : null, rows,
+				IntStream.of(dayMinutes).mapToObj(TimeEntry::hoursOf).toList(),
+				TimeEntry.hoursOf(IntStream.of(dayMinutes).sum()));
+	}
+
+	/** Brings one cell to its requested minutes through the entry service, newest entries first. */
+	private void apply(CurrentUser actor, long owner, Adjustment a) {
+		int wanted = a.target().minutes()[a.day()];
+		List<Cell> newestFirst = new ArrayList<>(a.cell());
+		newestFirst.sort(Comparator.comparingLong(Cell::id).reversed());
+		try {
+			if (newestFirst.isEmpty()) {
+				entries.create(actor, new EntryRequest(EntryType.ACTIVITY, owner, a.target().line().projectId(),
+						a.target().line().activityId(), a.date(), wanted, null, null, null, null, null, null, null,
+						null, null, null, null));
+				return;
+			}
+			int change = wanted - a.storedMinutes();
+			if (change > 0) {
+				Cell newest = newestFirst.get(0);
+				entries.update(actor, newest.id(), minutes(newest.minutes() + change, newest.version()));
+				return;
+			}
+			int toRemove = -change;
+			for (Cell entry : newestFirst) {
+				if (toRemove == 0 && wanted > 0) {
+					break;
+				}
+				if (toRemove >= entry.minutes()) {
+					entries.delete(actor, entry.id());
+					toRemove -= entry.minutes();
+				}
+				else {
+					entries.update(actor, entry.id(), minutes(entry.minutes() - toRemove, entry.version()));
+					toRemove = 0;
+				}
+			}
+		}
+		catch (RuleViolationException refused) {
+			String field = refused.field() != null && refused.field().endsWith("Id") ? refused.field()
+					: "hours[" + a.day() + "]";
+			throw new RuleViolationException("rows[" + a.target().index() + "]." + field,
+					dayName(a.date()) + ": " + refused.getMessage());
+		}
+		catch (ConflictException locked) {
+			throw new ConflictException(dayName(a.date()) + ": " + locked.getMessage());
+		}
+	}
+
+	private static EntryChanges minutes(int minutes, int version) {
+		return new EntryChanges(null, null, null, minutes, null, null, null, null, null, null, null, null, null, null,
+				null, version);
+	}
+
+	/** Reads the requested rows: whole minutes per cell, each project × activity at most once. */
+	private static List<Target> targets(GridChanges changes) {
+		List<Target> targets = new ArrayList<>();
+		Set<LineKey> seen = new HashSet<>();
+		for (int i = 0; i < changes.rows().size(); i++) {
+			GridChanges.RowHours row = changes.rows().get(i);
+			LineKey line = new LineKey(row.projectId(), row.activityId());
+			if (!seen.add(line)) {
+				throw new GridInputException("rows[" + i + "]", "the project and activity appear twice in the grid");
+			}
+			int[] minutes = new int[DAYS];
+			for (int d = 0; d < DAYS; d++) {
+				try {
+					minutes[d] = HoursInput.minutes(row.hours().get(d));
+				}
+				catch (IllegalArgumentException unreadable) {
+					throw new GridInputException("rows[" + i + "].hours[" + d + "]", unreadable.getMessage());
+				}
+			}
+			targets.add(new Target(i, line, minutes));
+		}
+		return targets;
+	}
+
+	private void checkWeekStart(LocalDate weekStart) {
+		Workspace settings = workspace.current();
+		if (!settings.weekContaining(weekStart).equals(weekStart)) {
+			throw new GridInputException("weekStart", "weeks start on "
+					+ settings.weekStart().day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "; "
+					+ weekStart + " is a " + weekStart.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+		}
+	}
+
+	/**
+	 * The owner of the week asked for: the caller, or someone whose weeks the caller may see (their manager,
+	 * admins, auditors). Everyone else learns nothing: 404.
+	 */
+	private long visibleOwner(CurrentUser actor, Long userId) {
+		long owner = userId != null ? userId : actor.id();
+		boolean mayView = owner == actor.id() || actor.isAdmin() || actor.has(Role.AUDITOR)
+				|| (actor.has(Role.MANAGER) && week.isManagerOf(actor.id(), owner));
+		if (!mayView || !week.userExists(owner)) {
+			throw new NotFoundException("Timesheet of user", owner);
+		}
+		return owner;
+	}
+
+	/** How the caller relates to the owner for the lock rules; null for readers who may change nothing. */
+	private Actor lockActor(CurrentUser actor, long owner) {
+		try {
+			return entries.relation(actor, owner);
+		}
+		catch (AccessDeniedException readOnly) {
+			return null;
+		}
+	}
+
+	private static Map<LineKey, List<List<Cell>>> byLineAndDay(List<Cell> cells, LocalDate weekStart) {
+		Map<LineKey, List<List<Cell>>> result = new HashMap<>();
+		for (Cell c : cells) {
+			int day = (int) (c.date().toEpochDay() - weekStart.toEpochDay());
+			result.computeIfAbsent(new LineKey(c.projectId(), c.activityId()), k -> emptyDays()).get(day).add(c);
+		}
+		return result;
+	}
+
+	private static List<List<Cell>> emptyDays() {
+		return IntStream.range(0, DAYS).mapToObj(d -> (List<Cell>) new ArrayList<Cell>()).toList();
+	}
+
+	private static String dayName(LocalDate date) {
+		return date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date;
+	}
+
+	/** Asks the week-locking rules once per entry status: the week's state is the same for every cell. */
+	private final class CellLocks {
+
+		private final Actor actor;
+
+		private final String weekState;
+
+		private final Map<EntryStatus, Boolean> refused = new EnumMap<>(EntryStatus.class);
+
+		CellLocks(Actor actor, String weekState) {
+			this.actor = actor;
+			this.weekState = weekState;
+		}
+
+		/** A cell is locked when a new entry there, or any entry in it, may not be changed by the caller. */
+		boolean locked(List<Cell> cell) {
+			if (actor == null) {
+				return true;
+			}
+			if (cell.isEmpty()) {
+				return refused(EntryStatus.OPEN);
+			}
+			return cell.stream().anyMatch(c -> refused(EntryStatus.valueOf(c.status())));
+		}
+
+		private boolean refused(EntryStatus status) {
+			return refused.computeIfAbsent(status, s -> !lockRules
+				.decide(new LockQuestion(actor, EntryType.ACTIVITY.name(), s.name(), weekState)).allowed());
+		}
+	}
+
+	record LineKey(long projectId, long activityId) {
+	}
+
+	/** A requested row: its place in the request, its project × activity and the minutes wanted per day. */
+	record Target(int index, LineKey line, int[] minutes) {
+	}
+
+	/** One cell to bring from its stored minutes to the requested ones. */
+	record Adjustment(Target target, int day, LocalDate date, List<Cell> cell, int storedMinutes) {
+	}
+}

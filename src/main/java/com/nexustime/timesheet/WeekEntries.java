@@ -1,0 +1,98 @@
+package com.nexustime.timesheet;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the weekly grid reads: one user's activity entries of a week with their project and activity names
+ * (one statement, on {@code time_entry_user_date_idx}), the rows pinned to the week, and the week's status.
+ */
+@Repository
+class WeekEntries {
+
+	/** One stored entry as a grid cell sees it. */
+	record Cell(long id, long projectId, String projectName, long activityId, String activityName, LocalDate date,
+			int minutes, String status, int version) {
+	}
+
+	/** A project × activity line, with names for display. */
+	record Line(long projectId, String projectName, long activityId, String activityName) {
+	}
+
+	record WeekStatus(String status, String comment) {
+	}
+
+	private final JdbcClient jdbc;
+
+	WeekEntries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The user's ACTIVITY entries from {@code weekStart} for seven days, oldest first. */
+	List<Cell> cells(long userId, LocalDate weekStart) {
+		return jdbc.sql("""
+				select e.id, e.project_id, p.name as project_name, e.activity_id, a.name as activity_name,
+				       e.entry_date as date, e.minutes, e.status, e.version
+				from time_entry e
+				join project p on p.id = e.project_id
+				join activity a on a.id = e.activity_id
+				where e.user_id = ? and e.entry_date between ? and ? and e.type = 'ACTIVITY'
+				order by e.id""")
+			.params(userId, weekStart, weekStart.plusDays(6)).query(Cell.class).list();
+	}
+
+	List<Line> pinned(long userId, LocalDate weekStart) {
+		return jdbc.sql("""
+				select r.project_id, p.name as project_name, r.activity_id, a.name as activity_name
+				from timesheet_row r
+				join project p on p.id = r.project_id
+				join activity a on a.id = r.activity_id
+				where r.user_id = ? and r.week_start = ?""")
+			.params(userId, weekStart).query(Line.class).list();
+	}
+
+	/** The project × activity lines of a week, with entries or pinned. */
+	List<Line> lines(long userId, LocalDate weekStart) {
+		return jdbc.sql("""
+				select distinct l.project_id, p.name as project_name, l.activity_id, a.name as activity_name
+				from (select project_id, activity_id from time_entry
+				      where user_id = :user and entry_date between :from and :to and type = 'ACTIVITY'
+				      union
+				      select project_id, activity_id from timesheet_row where user_id = :user and week_start = :from) l
+				join project p on p.id = l.project_id
+				join activity a on a.id = l.activity_id""")
+			.param("user", userId).param("from", weekStart).param("to", weekStart.plusDays(6))
+			.query(Line.class).list();
+	}
+
+	/** Pins the line to the week; false when it already was. */
+	boolean pin(long userId, LocalDate weekStart, long projectId, long activityId) {
+		return jdbc.sql("""
+				insert into timesheet_row (user_id, week_start, project_id, activity_id) values (?, ?, ?, ?)
+				on conflict do nothing""")
+			.params(userId, weekStart, projectId, activityId).update() == 1;
+	}
+
+	void unpin(long userId, LocalDate weekStart, long projectId, long activityId) {
+		jdbc.sql("delete from timesheet_row where user_id = ? and week_start = ? and project_id = ? and activity_id = ?")
+			.params(userId, weekStart, projectId, activityId).update();
+	}
+
+	Optional<WeekStatus> status(long userId, LocalDate weekStart) {
+		return jdbc.sql("select status, comment from timesheet_week where user_id = ? and week_start = ?")
+			.params(userId, weekStart).query(WeekStatus.class).optional();
+	}
+
+	boolean userExists(long userId) {
+		return jdbc.sql("select count(*) from app_user where id = ?").param(userId).query(Long.class).single() > 0;
+	}
+
+	boolean isManagerOf(long managerId, long userId) {
+		return jdbc.sql("select count(*) from app_user where id = ? and manager_id = ?").params(userId, managerId)
+			.query(Long.class).single() > 0;
+	}
+}
