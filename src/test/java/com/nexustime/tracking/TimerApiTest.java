@@ -175,6 +175,15 @@ class TimerApiTest extends IntegrationTest {
 			.isEqualTo(403);
 	}
 
+	@Test
+	void everyPageHeaderCarriesTheTimerForPeopleWhoTrackTimeAndTheBellForEveryone() {
+		String staffHome = staff.get("/").body();
+		assertThat(staffHome).contains("id=\"timer\"").contains("id=\"bell\"").contains("/js/timer.js");
+		var auditor = com.nexustime.support.TestUsers.create(jdbc, "AUDITOR");
+		String auditorHome = auditor.client(api).get("/").body();
+		assertThat(auditorHome).doesNotContain("id=\"timer\"").contains("id=\"bell\"");
+	}
+
 	private static Map<String, Object> timer(long project, long activity, Map<String, Object> extra) {
 		Map<String, Object> body = new HashMap<>(Map.of("projectId", project, "activityId", activity));
 		body.putAll(extra);
