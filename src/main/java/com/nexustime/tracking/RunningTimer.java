@@ -2,7 +2,10 @@ package com.nexustime.tracking;
 
 import java.time.Instant;
 
-/** The one timer a user may have running; it lives in the database, so every device sees the same one. */
-public record RunningTimer(Long id, Long userId, Long projectId, Long activityId, String description, boolean billable,
-		Instant startedAt) {
+/**
+ * The one timer a user may have running; it lives in the database, so every device sees the same one. The
+ * project and activity names come along so that the page header can show them without further requests.
+ */
+public record RunningTimer(Long id, Long userId, Long projectId, String projectName, Long activityId,
+		String activityName, String description, boolean billable, Instant startedAt, Instant remindedAt) {
 }

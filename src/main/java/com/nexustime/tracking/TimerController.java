@@ -39,8 +39,14 @@ class TimerController {
 	}
 
 	@PostMapping("/stop")
-	TimeEntry stop(@AuthenticationPrincipal CurrentUser user) {
-		return timers.stop(user);
+	TimeEntry stop(@AuthenticationPrincipal CurrentUser user, @RequestBody(required = false) TimerStop stop) {
+		return timers.stop(user, stop == null ? null : stop.end());
+	}
+
+	@PostMapping("/switch")
+	@ResponseStatus(HttpStatus.CREATED)
+	TimerSwitched switchTo(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody TimerSwitch request) {
+		return timers.switchTo(user, request);
 	}
 
 	@DeleteMapping

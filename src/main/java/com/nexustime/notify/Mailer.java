@@ -1,0 +1,47 @@
+package com.nexustime.notify;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Outgoing mail. {@link #queue} only writes to the outbox, in the caller's transaction: the mail exists exactly
+ * when the business change does, and {@link OutboxSender} delivers it later, off the request path.
+ */
+@Service
+public class Mailer {
+
+	private final JdbcClient jdbc;
+
+	Mailer(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	public long queue(String to, String subject, String body) {
+		return jdbc.sql("insert into mail_outbox (recipient, subject, body) values (?, ?, ?) returning id")
+			.params(to, subject, body).query(Long.class).single();
+	}
+
+	@Transactional(readOnly = true)
+	public List<OutboxMail> newest(int limit) {
+		return jdbc.sql("""
+				select id, recipient, subject, body, status, attempts, last_error, next_attempt_at, created_at, sent_at
+				from mail_outbox order by created_at desc, id desc limit ?""")
+			.param(limit).query(OutboxMail.class).list();
+	}
+
+	/** Puts a failed mail back in the queue, due now, with a fresh set of attempts; 404 when unknown. */
+	@Transactional
+	public void retry(long id) {
+		int changed = jdbc.sql("""
+				update mail_outbox set status = 'PENDING', attempts = 0, next_attempt_at = now()
+				where id = ? and status = 'FAILED'""")
+			.param(id).update();
+		if (changed == 0) {
+			throw new com.nexustime.system.web.NotFoundException("Failed mail", id);
+		}
+	}
+}

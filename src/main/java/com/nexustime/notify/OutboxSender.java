@@ -1,0 +1,102 @@
+package com.nexustime.notify;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox. Each batch locks its rows with {@code FOR UPDATE SKIP LOCKED}, so two application nodes
+ * sending at the same moment take different mail and never send one twice. A failed attempt waits longer each
+ * time (30 s, 1 min, 2 min … at most an hour) and the mail is marked FAILED after {@link #MOST_ATTEMPTS}.
+ */
+@Service
+public class OutboxSender {
+
+	static final int MOST_ATTEMPTS = 6;
+
+	private static final int BATCH = 20;
+
+	private static final Duration FIRST_WAIT = Duration.ofSeconds(30);
+
+	private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final String from;
+
+	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactions,
+			@Value("${nexus.mail.from:nexus-time@localhost}") String from) {
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.from = from;
+	}
+
+	/** Sends the mail that is due at {@code now} through {@code sender}; answers how many went out. */
+	public int sendDue(JavaMailSender sender, Instant now) {
+		Integer sent = transaction.execute(status -> {
+			List<OutboxMail> due = jdbc.sql("""
+					select id, recipient, subject, body, status, attempts, last_error, next_attempt_at, created_at,
+					       sent_at
+					from mail_outbox where status = 'PENDING' and next_attempt_at <= ?
+					order by next_attempt_at, id limit ? for update skip locked""")
+				.params(Timestamp.from(now), BATCH).query(OutboxMail.class).list();
+			int delivered = 0;
+			for (OutboxMail mail : due) {
+				if (deliver(sender, mail, now)) {
+					delivered++;
+				}
+			}
+			return delivered;
+		});
+		return sent == null ? 0 : sent;
+	}
+
+	private boolean deliver(JavaMailSender sender, OutboxMail mail, Instant now) {
+		try {
+			SimpleMailMessage message = new SimpleMailMessage();
+			message.setFrom(from);
+			message.setTo(mail.recipient());
+			message.setSubject(mail.subject());
+			message.setText(mail.body());
+			sender.send(message);
+			jdbc.sql("update mail_outbox set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null "
+					+ "where id = ?").params(Timestamp.from(now), mail.id()).update();
+			return true;
+		}
+		catch (MailException ex) {
+			int attempts = mail.attempts() + 1;
+			boolean givenUp = attempts >= MOST_ATTEMPTS;
+			log.warn("mail {} to {} failed (attempt {}): {}", mail.id(), mail.recipient(), attempts, ex.getMessage());
+			jdbc.sql("""
+					update mail_outbox set attempts = ?, last_error = ?, status = ?, next_attempt_at = ?
+					where id = ?""")
+				.params(attempts, String.valueOf(ex.getMessage()), givenUp ? "FAILED" : "PENDING",
+						Timestamp.from(now.plus(waitAfter(attempts))), mail.id())
+				.update();
+			return false;
+		}
+	}
+
+	/** 30 s after the first failure, doubling each time, at most an hour. */
+	static Duration waitAfter(int attempts) {
+		Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(attempts - 1, 20));
+		return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+	}
+}

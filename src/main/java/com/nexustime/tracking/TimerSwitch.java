@@ -1,0 +1,20 @@
+package com.nexustime.tracking;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * "Stop and start new": the running timer ends at {@code end} (default now) and becomes an entry, and a new one
+ * starts at {@code startedAt} (default now) on the given project and activity.
+ */
+public record TimerSwitch(@NotNull(message = "is required") Long projectId,
+		@NotNull(message = "is required") Long activityId,
+		@Size(max = 2000, message = "must be at most 2000 characters") String description, Boolean billable,
+		Instant end, Instant startedAt) {
+
+	TimerRequest next() {
+		return new TimerRequest(projectId, activityId, description, billable, startedAt);
+	}
+}
