@@ -50,7 +50,17 @@
     const comment = document.getElementById('week-comment');
     comment.textContent = grid.comment ? 'Your manager sent the week back: ' + grid.comment : '';
     comment.classList.toggle('d-none', !grid.comment);
+    showReviewButtons(grid.status);
     render();
+  }
+
+  // submit and recall belong to the week's owner; a manager looking at a report's week sees neither
+  function showReviewButtons(status) {
+    const submit = document.getElementById('submit-week');
+    const recall = document.getElementById('recall-week');
+    if (!submit || !recall) return;
+    submit.hidden = userId !== '' || !(status === 'OPEN' || status === 'REJECTED');
+    recall.hidden = userId !== '' || status !== 'SUBMITTED';
   }
 
   function render() {
@@ -275,6 +285,24 @@
     } catch (problem) {
       say(problem.detail || 'The week could not be loaded.', 'danger');
     }
+  }
+
+  for (const [button, action, done] of [['submit-week', 'submit', 'Submitted to your manager.'],
+    ['recall-week', 'recall', 'Recalled: the week is yours to change again.']]) {
+    const element = document.getElementById(button);
+    if (!element) continue;
+    element.addEventListener('click', async () => {
+      element.disabled = true;
+      try {
+        await call('POST', api + '/' + action, {});
+        fromGrid(await call('GET', api + ownerQuery), true);
+        say(done, 'success');
+      } catch (problem) {
+        say(problem.detail || 'That did not work.', 'danger');
+      } finally {
+        element.disabled = false;
+      }
+    });
   }
 
   document.getElementById('save-grid').addEventListener('click', async () => {

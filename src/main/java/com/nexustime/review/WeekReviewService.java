@@ -1,0 +1,259 @@
+package com.nexustime.review;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import com.nexustime.audit.AuditLog;
+import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.security.Role;
+import com.nexustime.system.web.ConflictException;
+import com.nexustime.system.web.NotFoundException;
+import com.nexustime.system.web.RuleViolationException;
+import com.nexustime.workspace.WorkspaceSettings;
+
+/**
+ * The weekly review: a user submits a week, the weekly-timesheet process asks their manager, and the outcome
+ * is kept in {@code timesheet_week}, which the week-locking rules read. The process decides the order of
+ * things; this service does what each step means.
+ */
+@Service
+public class WeekReviewService {
+
+	static final String PROCESS = "weekly-timesheet";
+
+	static final String RECALL_MESSAGE = "WeekRecalled";
+
+	static final String ENTITY = "TimesheetWeek";
+
+	private final JdbcClient jdbc;
+
+	private final RuntimeService runtime;
+
+	private final HistoryService history;
+
+	private final IdentityService identity;
+
+	private final WorkspaceSettings workspace;
+
+	private final AuditLog audit;
+
+	private final WeekReviewNotices notices;
+
+	private final String reviewReminderAfter;
+
+	WeekReviewService(JdbcClient jdbc, RuntimeService runtime, HistoryService history, IdentityService identity,
+			WorkspaceSettings workspace, AuditLog audit, WeekReviewNotices notices,
+			@Value("${nexus.review.reminder-after:P2D}") String reviewReminderAfter) {
+		this.jdbc = jdbc;
+		this.runtime = runtime;
+		this.history = history;
+		this.identity = identity;
+		this.workspace = workspace;
+		this.audit = audit;
+		this.notices = notices;
+		this.reviewReminderAfter = reviewReminderAfter;
+	}
+
+	/** The week's status; OPEN when it was never submitted. */
+	@Transactional(readOnly = true)
+	public WeekStatus status(long userId, LocalDate weekStart) {
+		return find(userId, weekStart).orElse(new WeekStatus(userId, weekStart, "OPEN", null, null, null));
+	}
+
+	/**
+	 * Submits the caller's week to their manager. Submitting a week that is already waiting changes nothing and
+	 * answers the running review, so a double click starts one process, not two.
+	 */
+	@Transactional
+	public WeekStatus submit(CurrentUser user, LocalDate weekStart) {
+		requireWeekStart(weekStart);
+		WeekKey week = new WeekKey(user.id(), weekStart);
+		Optional<WeekStatus> claimed = jdbc.sql("""
+				insert into timesheet_week (user_id, week_start, status) values (?, ?, 'SUBMITTED')
+				on conflict (user_id, week_start) do update
+				   set status = 'SUBMITTED', comment = null, decided_by = null, process_instance_id = null,
+				       updated_at = now(), version = timesheet_week.version + 1
+				 where timesheet_week.status in ('OPEN', 'REJECTED')
+				returning user_id, week_start, status, process_instance_id, comment, decided_by""")
+			.params(user.id(), weekStart).query(WeekStatus.class).optional();
+		if (claimed.isEmpty()) {
+			WeekStatus current = find(user.id(), weekStart).orElseThrow();
+			if ("SUBMITTED".equals(current.status())) {
+				return current;
+			}
+			throw new ConflictException("the week of " + weekStart + " is already approved");
+		}
+		Long managerId = jdbc.sql("select manager_id from app_user where id = ?").param(user.id())
+			.query(Long.class).optional().orElse(null);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("userId", String.valueOf(user.id()));
+		variables.put("userName", user.name());
+		variables.put("weekStart", weekStart.toString());
+		variables.put("managerId", managerId == null ? null : String.valueOf(managerId));
+		variables.put("reviewReminderAfter", reviewReminderAfter);
+		String processInstanceId;
+		try {
+			identity.setAuthenticatedUserId(String.valueOf(user.id()));
+			processInstanceId = runtime.startProcessInstanceByKey(PROCESS, week.businessKey(), variables).getId();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		jdbc.sql("update timesheet_week set process_instance_id = ? where user_id = ? and week_start = ?")
+			.params(processInstanceId, user.id(), weekStart).update();
+		WeekStatus submitted = find(user.id(), weekStart).orElseThrow();
+		audit.record("SUBMIT", ENTITY, week.businessKey(), claimed.get(), submitted);
+		notices.submitted(week, managerId);
+		return submitted;
+	}
+
+	/** Takes a submitted week back while the manager has not decided; 409 once they have. */
+	@Transactional
+	public WeekStatus recall(CurrentUser user, LocalDate weekStart) {
+		WeekStatus current = find(user.id(), weekStart)
+			.filter(w -> "SUBMITTED".equals(w.status()) && w.processInstanceId() != null)
+			.orElseThrow(() -> new ConflictException("the week of " + weekStart + " is not waiting for review"));
+		try {
+			runtime.createMessageCorrelation(RECALL_MESSAGE).processInstanceId(current.processInstanceId())
+				.correlateWithResult();
+		}
+		catch (MismatchingMessageCorrelationException decided) {
+			throw new ConflictException("the manager has already decided on the week of " + weekStart);
+		}
+		return find(user.id(), weekStart).orElseThrow();
+	}
+
+	/** Process step "Reopen the week": the owner recalled it. */
+	@Transactional
+	public void reopened(WeekKey week) {
+		decide(week, "OPEN", null, null, "RECALL");
+	}
+
+	/** Process step "Lock the week": the manager approved. */
+	@Transactional
+	public void approved(WeekKey week, Long reviewerId, String comment) {
+		decide(week, "APPROVED", reviewerId, comment, "APPROVE");
+		notices.decided(week, true, comment);
+	}
+
+	/** Process step "Return the week to its owner": the manager rejected, saying why. */
+	@Transactional
+	public void rejected(WeekKey week, Long reviewerId, String comment) {
+		decide(week, "REJECTED", reviewerId, comment, "REJECT");
+		notices.decided(week, false, comment);
+	}
+
+	/** A rejection must say what to change; checked when the manager completes the review. */
+	public void checkDecision(Object approved, Object comment) {
+		if (!(approved instanceof Boolean)) {
+			throw new RuleViolationException("approved", "say whether the week is approved (true or false)");
+		}
+		if (!(Boolean) approved && (comment == null || !StringUtils.hasText(comment.toString()))) {
+			throw new RuleViolationException("comment", "a rejected week needs a comment telling the owner what to change");
+		}
+	}
+
+	public record Step(String activity, String type, java.time.Instant startedAt, java.time.Instant endedAt,
+			String assignee, String completedBy) {
+	}
+
+	/** Every step of every review of this week, oldest first, from the engine's history. */
+	@Transactional(readOnly = true)
+	public List<Step> history(CurrentUser viewer, long userId, LocalDate weekStart) {
+		if (!mayView(viewer, userId)) {
+			throw new NotFoundException("Week of user", userId);
+		}
+		String key = new WeekKey(userId, weekStart).businessKey();
+		List<HistoricProcessInstance> reviews = history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(PROCESS).processInstanceBusinessKey(key).orderByProcessInstanceStartTime().asc().list();
+		List<Step> steps = new java.util.ArrayList<>();
+		for (HistoricProcessInstance review : reviews) {
+			Map<String, String> completedBy = new HashMap<>();
+			history.createHistoricTaskInstanceQuery().processInstanceId(review.getId()).list()
+				.forEach(t -> completedBy.put(t.getId(), t.getDeleteReason() != null && t.getDeleteReason().equals("completed")
+						? t.getAssignee() : null));
+			for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
+				.processInstanceId(review.getId()).orderByHistoricActivityInstanceStartTime().asc()
+				.orderPartiallyByOccurrence().asc().list()) {
+				String by = null;
+				if ("startEvent".equals(a.getActivityType())) {
+					by = review.getStartUserId();
+				}
+				else if (a.getTaskId() != null) {
+					by = completedBy.get(a.getTaskId());
+				}
+				steps.add(new Step(a.getActivityName(), a.getActivityType(), instant(a.getStartTime()),
+						instant(a.getEndTime()), a.getAssignee(), by));
+			}
+		}
+		return steps;
+	}
+
+	public boolean mayView(CurrentUser viewer, long userId) {
+		return viewer.id() == userId || viewer.isAdmin() || viewer.has(Role.AUDITOR)
+				|| jdbc.sql("select count(*) from app_user where id = ? and manager_id = ?").params(userId, viewer.id())
+					.query(Long.class).single() > 0;
+	}
+
+	/**
+	 * Reminds every active staff member whose last full week (the one before the week containing {@code now})
+	 * is neither submitted nor approved; answers how many were reminded.
+	 */
+	@Transactional
+	public int remindOpenWeeks(java.time.Instant now) {
+		var settings = workspace.current();
+		LocalDate lastWeek = settings.weekContaining(now.atZone(settings.zone()).toLocalDate()).minusWeeks(1);
+		List<Long> open = jdbc.sql("""
+				select u.id from app_user u join user_role r on r.app_user = u.id and r.role = 'STAFF'
+				where u.active and not exists (
+				    select 1 from timesheet_week w where w.user_id = u.id and w.week_start = ?
+				       and w.status in ('SUBMITTED', 'APPROVED'))""")
+			.param(lastWeek).query(Long.class).list();
+		open.forEach(userId -> notices.weekStillOpen(userId, lastWeek));
+		return open.size();
+	}
+
+	private void decide(WeekKey week, String status, Long reviewerId, String comment, String action) {
+		WeekStatus before = find(week.userId(), week.weekStart()).orElseThrow();
+		jdbc.sql("""
+				update timesheet_week set status = ?, decided_by = ?, comment = ?, updated_at = now(),
+				       version = version + 1 where user_id = ? and week_start = ?""")
+			.params(status, reviewerId, StringUtils.hasText(comment) ? comment.trim() : null, week.userId(),
+					week.weekStart())
+			.update();
+		audit.record(action, ENTITY, week.businessKey(), before, find(week.userId(), week.weekStart()).orElseThrow());
+	}
+
+	private void requireWeekStart(LocalDate weekStart) {
+		if (!workspace.current().weekContaining(weekStart).equals(weekStart)) {
+			throw new RuleViolationException("weekStart", weekStart + " is not the first day of a week ("
+					+ workspace.current().weekStart() + ")");
+		}
+	}
+
+	private Optional<WeekStatus> find(long userId, LocalDate weekStart) {
+		return jdbc.sql("""
+				select user_id, week_start, status, process_instance_id, comment, decided_by
+				from timesheet_week where user_id = ? and week_start = ?""")
+			.params(userId, weekStart).query(WeekStatus.class).optional();
+	}
+
+	private static java.time.Instant instant(java.util.Date date) {
+		return date == null ? null : date.toInstant();
+	}
+}

@@ -1,0 +1,50 @@
+package com.nexustime.workflow;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.nexustime.system.security.CurrentUser;
+
+@RestController
+@RequestMapping("/api/v1/tasks")
+class TaskController {
+
+	private final Tasklist tasklist;
+
+	TaskController(Tasklist tasklist) {
+		this.tasklist = tasklist;
+	}
+
+	@GetMapping
+	List<Tasklist.TaskView> tasks(@AuthenticationPrincipal CurrentUser user) {
+		return tasklist.tasksOf(user);
+	}
+
+	@GetMapping("/{id}")
+	Tasklist.TaskView task(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		return tasklist.task(user, id);
+	}
+
+	@PostMapping("/{id}/claim")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void claim(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		tasklist.claim(user, id);
+	}
+
+	@PostMapping("/{id}/complete")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void complete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@RequestBody(required = false) Map<String, Object> fields) {
+		tasklist.complete(user, id, fields == null ? Map.of() : fields);
+	}
+}

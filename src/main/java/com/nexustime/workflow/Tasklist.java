@@ -1,0 +1,237 @@
+package com.nexustime.workflow;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.security.Role;
+import com.nexustime.system.web.ConflictException;
+import com.nexustime.system.web.NotFoundException;
+import com.nexustime.system.web.RuleViolationException;
+
+/**
+ * The user tasks of every process, seen from one person: tasks assigned to them and unassigned tasks of their
+ * groups. Completing takes only the fields the task's form declares, so a form cannot be used to set other
+ * process variables.
+ */
+@Service
+public class Tasklist {
+
+	/** The engine's candidate groups each role belongs to. */
+	static final Map<Role, String> GROUPS = Map.of(Role.MANAGER, "managers", Role.ADMIN, "admins", Role.STAFF, "staff",
+			Role.PROCESS_OWNER, "process-owners", Role.AUDITOR, "auditors");
+
+	public record TaskView(String id, String name, String processDefinitionKey, String processName, String businessKey,
+			String formKey, Instant created, String assignee, String processInstanceId) {
+	}
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final RepositoryService repository;
+
+	private final HistoryService history;
+
+	private final FormCatalog forms;
+
+	Tasklist(TaskService tasks, RuntimeService runtime, RepositoryService repository, HistoryService history,
+			FormCatalog forms) {
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.repository = repository;
+		this.history = history;
+		this.forms = forms;
+	}
+
+	public List<TaskView> tasksOf(CurrentUser user) {
+		List<Task> found = tasks.createTaskQuery()
+			.or().taskAssignee(engineId(user)).taskCandidateGroupIn(groupsOf(user)).endOr()
+			.initializeFormKeys().orderByTaskCreateTime().desc().list();
+		return views(found);
+	}
+
+	/** One task the person may work on; 404 for tasks that are not theirs to see. */
+	public TaskView task(CurrentUser user, String taskId) {
+		Task task = open(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
+		requireMayWork(user, task);
+		return views(List.of(task)).get(0);
+	}
+
+	public Optional<FormCatalog.TaskForm> formOf(TaskView task) {
+		return forms.byFormKey(task.formKey());
+	}
+
+	public void claim(CurrentUser user, String taskId) {
+		Task task = open(taskId).orElseThrow(() -> gone(taskId));
+		requireMayWork(user, task);
+		try {
+			tasks.claim(taskId, engineId(user));
+		}
+		catch (TaskAlreadyClaimedException taken) {
+			throw new ConflictException("the task was claimed by someone else");
+		}
+	}
+
+	/**
+	 * Completes the task with the submitted form fields. 403 when it is someone else's, 409 when it was already
+	 * completed (also when two people complete it at once), 422 when the process refuses the values.
+	 */
+	public void complete(CurrentUser user, String taskId, Map<String, ?> submitted) {
+		Task task = open(taskId).orElseThrow(() -> gone(taskId));
+		requireMayWork(user, task);
+		Map<String, Object> variables = variables(task, submitted);
+		variables.put("reviewedBy", String.valueOf(user.id()));
+		try {
+			if (task.getAssignee() == null) {
+				tasks.claim(taskId, engineId(user));
+			}
+			tasks.complete(taskId, variables);
+		}
+		catch (TaskAlreadyClaimedException | OptimisticLockingException raced) {
+			throw new ConflictException("the task was completed by someone else");
+		}
+		catch (ProcessEngineException refused) {
+			RuleViolationException rule = ruleViolation(refused);
+			if (rule != null) {
+				throw rule;
+			}
+			if (open(taskId).isEmpty()) {
+				throw new ConflictException("the task is already completed");
+			}
+			throw refused;
+		}
+	}
+
+	/** Typed values for the fields the form declares; anything else submitted is ignored. */
+	Map<String, Object> variables(Task task, Map<String, ?> submitted) {
+		Optional<FormCatalog.TaskForm> form = forms.byFormKey(task.getFormKey());
+		Map<String, Object> variables = new HashMap<>();
+		if (form.isEmpty()) {
+			return variables;
+		}
+		for (FormField field : FormField.of(form.get().schema())) {
+			if (field.key() == null) {
+				continue;
+			}
+			Object value = submitted.get(field.key());
+			if (value instanceof List<?> list) {
+				value = list.isEmpty() ? null : list.get(list.size() - 1);
+			}
+			variables.put(field.key(), typed(field.type(), field.key(), value));
+			if (field.required() && variables.get(field.key()) == null) {
+				throw new RuleViolationException(field.key(), "is required");
+			}
+		}
+		return variables;
+	}
+
+	private static Object typed(String type, String key, Object value) {
+		if ("checkbox".equals(type)) {
+			if (value == null) {
+				return Boolean.FALSE;
+			}
+			if (value instanceof Boolean b) {
+				return b;
+			}
+			String text = value.toString().trim().toLowerCase();
+			if (Set.of("true", "on", "yes", "1").contains(text)) {
+				return Boolean.TRUE;
+			}
+			if (Set.of("false", "off", "no", "0", "").contains(text)) {
+				return Boolean.FALSE;
+			}
+			throw new RuleViolationException(key, "must be true or false");
+		}
+		if (value == null || value.toString().isBlank()) {
+			return null;
+		}
+		if ("number".equals(type)) {
+			try {
+				return new BigDecimal(value.toString().trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new RuleViolationException(key, "must be a number");
+			}
+		}
+		return value.toString();
+	}
+
+	private void requireMayWork(CurrentUser user, Task task) {
+		if (user.isAdmin() || engineId(user).equals(task.getAssignee())) {
+			return;
+		}
+		boolean candidate = task.getAssignee() == null && tasks.createTaskQuery().taskId(task.getId())
+			.taskCandidateGroupIn(groupsOf(user)).count() > 0;
+		if (!candidate) {
+			throw new AccessDeniedException("this task is not yours");
+		}
+	}
+
+	private Optional<Task> open(String taskId) {
+		return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
+	}
+
+	private RuntimeException gone(String taskId) {
+		boolean completed = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+		return completed ? new ConflictException("the task is already completed") : new NotFoundException("Task", taskId);
+	}
+
+	private List<TaskView> views(List<Task> found) {
+		Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet());
+		Map<String, String> businessKeys = new HashMap<>();
+		if (!instanceIds.isEmpty()) {
+			for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+				businessKeys.put(instance.getId(), instance.getBusinessKey());
+			}
+		}
+		Map<String, String[]> definitions = new LinkedHashMap<>();
+		return found.stream().map(t -> {
+			String[] definition = definitions.computeIfAbsent(t.getProcessDefinitionId(), id -> {
+				var d = repository.getProcessDefinition(id);
+				return new String[] { d.getKey(), d.getName() };
+			});
+			return new TaskView(t.getId(), t.getName(), definition[0], definition[1],
+					businessKeys.get(t.getProcessInstanceId()), t.getFormKey(), t.getCreateTime().toInstant(),
+					t.getAssignee(), t.getProcessInstanceId());
+		}).toList();
+	}
+
+	static String engineId(CurrentUser user) {
+		return String.valueOf(user.id());
+	}
+
+	static List<String> groupsOf(CurrentUser user) {
+		return user.roles().stream().map(GROUPS::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	private static RuleViolationException ruleViolation(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RuleViolationException rule) {
+				return rule;
+			}
+		}
+		return null;
+	}
+}
