@@ -39,7 +39,7 @@
 
   function renderBell(inbox) {
     bellCount.textContent = inbox.unread;
-    bellCount.classList.toggle('d-none', !inbox.unread);
+    bellCount.classList.toggle('d-none', !Number(inbox.unread)); // counts arrive as strings like ids
     bellList.replaceChildren();
     if (!inbox.notifications.length) {
       const li = document.createElement('li');

@@ -36,8 +36,11 @@ class FirstStart implements ApplicationRunner {
 
 	private final boolean demoData;
 
+	private final int port;
+
 	FirstStart(JdbcClient jdbc, PasswordEncoder passwords, AdminProperties admin, DemoWorkspace demo,
-			@Value("${nexus.demo-data:true}") boolean demoData) {
+			@Value("${nexus.demo-data:true}") boolean demoData, @Value("${server.port:8080}") int port) {
+		this.port = port;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.admin = admin;
@@ -68,7 +71,7 @@ class FirstStart implements ApplicationRunner {
 		}
 		StringBuilder banner = new StringBuilder()
 			.append("\n==============================================================\n")
-			.append("  First start: sign in at http://localhost:8080/login\n")
+			.append("  First start: sign in at http://localhost:").append(port).append("/login\n")
 			.append("    admin:    ").append(email).append('\n')
 			.append("    password: ").append(generated ? password : "(the one set in NEXUS_ADMIN_PASSWORD)").append('\n');
 		if (demoPassword != null) {

@@ -77,7 +77,10 @@ class BulkEntryImportTest extends IntegrationTest {
 	@Test
 	void thePagesKeepWhatWasTypedAndShowThePreview() {
 		FormSession browser = FormSession.signIn(port, f.staff.email(), TestUsers.PASSWORD);
-		assertThat(browser.get("/time").status()).isEqualTo(200);
+		var form = browser.get("/time");
+		assertThat(form.status()).isEqualTo(200);
+		// the date input needs ISO dates to show today's date
+		assertThat(form.body()).containsPattern("id=\"date\"[^>]*value=\"\\d{4}-\\d{2}-\\d{2}\"|value=\"\\d{4}-\\d{2}-\\d{2}\"[^>]*id=\"date\"");
 
 		var refused = browser.post("/time", Map.of("type", "ACTIVITY", "date", "2026-11-16", "projectId",
 				String.valueOf(f.project), "activityId", String.valueOf(f.design), "hours", "lots",
