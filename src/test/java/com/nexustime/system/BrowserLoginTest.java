@@ -64,6 +64,18 @@ class BrowserLoginTest extends IntegrationTest {
 	}
 
 	@Test
+	void aPageTheRolesDoNotAllowShowsTheErrorPageNotJson() throws Exception {
+		com.nexustime.support.TestUsers.TestUser staff = com.nexustime.support.TestUsers.create(jdbc, "STAFF");
+		String token = csrf(get("/login").body());
+		postForm("/login", "username=" + enc(staff.email()) + "&password="
+				+ enc(com.nexustime.support.TestUsers.PASSWORD) + "&_csrf=" + enc(token));
+		HttpResponse<String> denied = get("/admin/rules");
+		assertThat(denied.statusCode()).isEqualTo(403);
+		assertThat(denied.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		assertThat(denied.body()).contains("Not allowed");
+	}
+
+	@Test
 	void pagesSendAnonymousBrowsersToTheLoginPage() throws Exception {
 		HttpResponse<String> home = browser.send(HttpRequest.newBuilder(uri("/")).header("Accept", "text/html").build(),
 				HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package com.nexustime.system.security;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -14,6 +15,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -54,9 +58,12 @@ class SecurityConfig {
 		http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
 		http.addFilterBefore(new AccessTokenAuthenticationFilter(tokens, accounts, problems), BasicAuthenticationFilter.class);
+		LinkedHashMap<RequestMatcher, AccessDeniedHandler> deniedByKind = new LinkedHashMap<>();
+		deniedByKind.put(machineClients, problems);
 		http.exceptionHandling(ex -> ex
 			.defaultAuthenticationEntryPointFor(problems, machineClients)
-			.defaultAccessDeniedHandlerFor(problems, machineClients));
+			// pages get the app's error page, API clients problem+json
+			.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(deniedByKind, new AccessDeniedHandlerImpl())));
 		// Camunda's webapp has its own CSRF protection. API calls that carry credentials are not browser form
 		// posts, and an API call without a session has nothing to forge: it is answered 401 instead.
 		RequestMatcher withoutSession = request -> request.getRequestedSessionId() == null;
