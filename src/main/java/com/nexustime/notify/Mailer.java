@@ -25,6 +25,20 @@ public class Mailer {
 			.params(to, subject, body).query(Long.class).single();
 	}
 
+	/**
+	 * Queues a mail with an HTML alternative to the plain text and, when {@code attachment} is not null, one
+	 * attached file; the sender delivers it as a multipart message.
+	 */
+	@Transactional
+	public long queue(String to, String subject, String textBody, String htmlBody, String attachmentName,
+			byte[] attachment) {
+		return jdbc.sql("""
+				insert into mail_outbox (recipient, subject, body, html_body, attachment_name, attachment)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(to, subject, textBody, htmlBody, attachment == null ? null : attachmentName, attachment)
+			.query(Long.class).single();
+	}
+
 	@Transactional(readOnly = true)
 	public List<OutboxMail> newest(int limit) {
 		return jdbc.sql("""
