@@ -59,6 +59,30 @@ class OutboxSenderTest extends IntegrationTest {
 	}
 
 	@Test
+	void queuedMailWithHtmlAndAnAttachmentArrivesAsMultipart() throws Exception {
+		String to = "multipart-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		byte[] file = "%PDF-1.7 test bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		long id = mailer.queue(to, "Timesheet", "plain words", "<p>rich <b>words</b></p>", "timesheet.pdf", file);
+
+		sender.sendDue(to(smtp.getSmtp().getPort()), Instant.now());
+
+		assertThat(status(id)).isEqualTo("SENT");
+		MimeMessage received = java.util.Arrays.stream(smtp.getReceivedMessages())
+			.filter(m -> recipient(m).equals(to)).findFirst().orElseThrow();
+		String raw = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(received);
+		assertThat(raw).contains("plain words").contains("<b>words</b>").contains("timesheet.pdf");
+		jakarta.mail.Multipart parts = (jakarta.mail.Multipart) received.getContent();
+		boolean attached = false;
+		for (int i = 0; i < parts.getCount(); i++) {
+			var part = parts.getBodyPart(i);
+			if ("timesheet.pdf".equals(part.getFileName())) {
+				attached = java.util.Arrays.equals(part.getInputStream().readAllBytes(), file);
+			}
+		}
+		assertThat(attached).as("the attachment arrives byte for byte").isTrue();
+	}
+
+	@Test
 	void failedMailWaitsLongerEachTimeAndGivesUpAtLast() {
 		String to = "unreachable-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		long id = mailer.queue(to, "Never arrives", "no server listens");
