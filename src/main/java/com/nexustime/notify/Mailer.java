@@ -42,7 +42,8 @@ public class Mailer {
 	@Transactional(readOnly = true)
 	public List<OutboxMail> newest(int limit) {
 		return jdbc.sql("""
-				select id, recipient, subject, body, status, attempts, last_error, next_attempt_at, created_at, sent_at
+				select id, recipient, subject, body, status, attempts, last_error, next_attempt_at, created_at, sent_at,
+				       attachment_name
 				from mail_outbox order by created_at desc, id desc limit ?""")
 			.param(limit).query(OutboxMail.class).list();
 	}

@@ -123,9 +123,11 @@ class OutboxSenderTest extends IntegrationTest {
 	void adminsSeeTheOutboxPage() {
 		String to = "page-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		mailer.queue(to, "Shown on the page", "body");
+		mailer.queue(to, "With a file", "body", null, "timesheet-march.pdf", new byte[] { 1 });
 		var page = admin().get("/admin/outbox");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains(to).contains("Shown on the page").contains("PENDING");
+		assertThat(page.body()).contains(to).contains("Shown on the page").contains("PENDING")
+			.contains("Attached: timesheet-march.pdf");
 		var staff = com.nexustime.support.TestUsers.create(jdbc, "STAFF");
 		assertThat(staff.client(api).get("/admin/outbox").status()).isEqualTo(403);
 	}
