@@ -25,10 +25,25 @@ public class Mailer {
 			.params(to, subject, body).query(Long.class).single();
 	}
 
+	/**
+	 * Queues a mail with an HTML alternative to the plain text and, when {@code attachment} is not null, one
+	 * attached file; the sender delivers it as a multipart message.
+	 */
+	@Transactional
+	public long queue(String to, String subject, String textBody, String htmlBody, String attachmentName,
+			byte[] attachment) {
+		return jdbc.sql("""
+				insert into mail_outbox (recipient, subject, body, html_body, attachment_name, attachment)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(to, subject, textBody, htmlBody, attachment == null ? null : attachmentName, attachment)
+			.query(Long.class).single();
+	}
+
 	@Transactional(readOnly = true)
 	public List<OutboxMail> newest(int limit) {
 		return jdbc.sql("""
-				select id, recipient, subject, body, status, attempts, last_error, next_attempt_at, created_at, sent_at
+				select id, recipient, subject, body, status, attempts, last_error, next_attempt_at, created_at, sent_at,
+				       attachment_name
 				from mail_outbox order by created_at desc, id desc limit ?""")
 			.param(limit).query(OutboxMail.class).list();
 	}

@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** One mail in the outbox, as the admin page lists it. */
 public record OutboxMail(Long id, String recipient, String subject, String body, String status, int attempts,
-		String lastError, Instant nextAttemptAt, Instant createdAt, Instant sentAt) {
+		String lastError, Instant nextAttemptAt, Instant createdAt, Instant sentAt, String attachmentName) {
 }

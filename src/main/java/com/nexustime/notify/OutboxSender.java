@@ -5,14 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,14 +56,13 @@ public class OutboxSender {
 	/** Sends the mail that is due at {@code now} through {@code sender}; answers how many went out. */
 	public int sendDue(JavaMailSender sender, Instant now) {
 		Integer sent = transaction.execute(status -> {
-			List<OutboxMail> due = jdbc.sql("""
-					select id, recipient, subject, body, status, attempts, last_error, next_attempt_at, created_at,
-					       sent_at
+			List<DueMail> due = jdbc.sql("""
+					select id, recipient, subject, body, html_body, attachment_name, attachment, attempts
 					from mail_outbox where status = 'PENDING' and next_attempt_at <= ?
 					order by next_attempt_at, id limit ? for update skip locked""")
-				.params(Timestamp.from(now), BATCH).query(OutboxMail.class).list();
+				.params(Timestamp.from(now), BATCH).query(DueMail.class).list();
 			int delivered = 0;
-			for (OutboxMail mail : due) {
+			for (DueMail mail : due) {
 				if (deliver(sender, mail, now)) {
 					delivered++;
 				}
@@ -68,14 +72,28 @@ public class OutboxSender {
 		return sent == null ? 0 : sent;
 	}
 
-	private boolean deliver(JavaMailSender sender, OutboxMail mail, Instant now) {
+	/** A mail that is due, with what a multipart message needs. */
+	record DueMail(Long id, String recipient, String subject, String body, String htmlBody, String attachmentName,
+			byte[] attachment, int attempts) {
+
+		boolean plain() {
+			return htmlBody == null && attachment == null;
+		}
+	}
+
+	private boolean deliver(JavaMailSender sender, DueMail mail, Instant now) {
 		try {
-			SimpleMailMessage message = new SimpleMailMessage();
-			message.setFrom(from);
-			message.setTo(mail.recipient());
-			message.setSubject(mail.subject());
-			message.setText(mail.body());
-			sender.send(message);
+			if (mail.plain()) {
+				SimpleMailMessage message = new SimpleMailMessage();
+				message.setFrom(from);
+				message.setTo(mail.recipient());
+				message.setSubject(mail.subject());
+				message.setText(mail.body());
+				sender.send(message);
+			}
+			else {
+				sender.send(multipart(sender, mail));
+			}
 			jdbc.sql("update mail_outbox set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null "
 					+ "where id = ?").params(Timestamp.from(now), mail.id()).update();
 			return true;
@@ -91,6 +109,29 @@ public class OutboxSender {
 						Timestamp.from(now.plus(waitAfter(attempts))), mail.id())
 				.update();
 			return false;
+		}
+	}
+
+	private MimeMessage multipart(JavaMailSender sender, DueMail mail) {
+		try {
+			MimeMessage message = sender.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(from);
+			helper.setTo(mail.recipient());
+			helper.setSubject(mail.subject());
+			if (mail.htmlBody() == null) {
+				helper.setText(mail.body());
+			}
+			else {
+				helper.setText(mail.body(), mail.htmlBody());
+			}
+			if (mail.attachment() != null) {
+				helper.addAttachment(mail.attachmentName(), new ByteArrayResource(mail.attachment()));
+			}
+			return message;
+		}
+		catch (MessagingException ex) {
+			throw new MailPreparationException("could not build mail " + mail.id(), ex);
 		}
 	}
 

@@ -59,6 +59,30 @@ class OutboxSenderTest extends IntegrationTest {
 	}
 
 	@Test
+	void queuedMailWithHtmlAndAnAttachmentArrivesAsMultipart() throws Exception {
+		String to = "multipart-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		byte[] file = "%PDF-1.7 test bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		long id = mailer.queue(to, "Timesheet", "plain words", "<p>rich <b>words</b></p>", "timesheet.pdf", file);
+
+		sender.sendDue(to(smtp.getSmtp().getPort()), Instant.now());
+
+		assertThat(status(id)).isEqualTo("SENT");
+		MimeMessage received = java.util.Arrays.stream(smtp.getReceivedMessages())
+			.filter(m -> recipient(m).equals(to)).findFirst().orElseThrow();
+		String raw = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(received);
+		assertThat(raw).contains("plain words").contains("<b>words</b>").contains("timesheet.pdf");
+		jakarta.mail.Multipart parts = (jakarta.mail.Multipart) received.getContent();
+		boolean attached = false;
+		for (int i = 0; i < parts.getCount(); i++) {
+			var part = parts.getBodyPart(i);
+			if ("timesheet.pdf".equals(part.getFileName())) {
+				attached = java.util.Arrays.equals(part.getInputStream().readAllBytes(), file);
+			}
+		}
+		assertThat(attached).as("the attachment arrives byte for byte").isTrue();
+	}
+
+	@Test
 	void failedMailWaitsLongerEachTimeAndGivesUpAtLast() {
 		String to = "unreachable-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		long id = mailer.queue(to, "Never arrives", "no server listens");
@@ -99,9 +123,11 @@ class OutboxSenderTest extends IntegrationTest {
 	void adminsSeeTheOutboxPage() {
 		String to = "page-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 		mailer.queue(to, "Shown on the page", "body");
+		mailer.queue(to, "With a file", "body", null, "timesheet-march.pdf", new byte[] { 1 });
 		var page = admin().get("/admin/outbox");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains(to).contains("Shown on the page").contains("PENDING");
+		assertThat(page.body()).contains(to).contains("Shown on the page").contains("PENDING")
+			.contains("Attached: timesheet-march.pdf");
 		var staff = com.nexustime.support.TestUsers.create(jdbc, "STAFF");
 		assertThat(staff.client(api).get("/admin/outbox").status()).isEqualTo(403);
 	}

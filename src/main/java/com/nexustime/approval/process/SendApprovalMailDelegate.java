@@ -1,0 +1,40 @@
+package com.nexustime.approval.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.nexustime.approval.ApprovalMail;
+import com.nexustime.approval.ClientApprovalService;
+
+/**
+ * "Send to the client" in client-approval.bpmn (asynchronous, retried): mails the link and the PDF, records the
+ * delivery, and sets the reminder delay when the starter did not.
+ */
+@Component("sendApprovalMail")
+class SendApprovalMailDelegate implements JavaDelegate {
+
+	private final ApprovalMail mail;
+
+	private final ClientApprovalService approvals;
+
+	private final String reminderAfter;
+
+	SendApprovalMailDelegate(ApprovalMail mail, ClientApprovalService approvals,
+			@Value("${nexus.approval.reminder-after:P7D}") String reminderAfter) {
+		this.mail = mail;
+		this.approvals = approvals;
+		this.reminderAfter = reminderAfter;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		long approvalId = ApprovalVariables.approvalId(execution);
+		mail.sendToClient(approvalId, ApprovalVariables.approvalUrl(execution));
+		approvals.recordDelivered(approvalId);
+		if (execution.getVariable("reminderAfter") == null) {
+			execution.setVariable("reminderAfter", reminderAfter);
+		}
+	}
+}
