@@ -42,7 +42,7 @@ public class ApprovalPdf {
 			page.add(new Paragraph("Client: " + document.contactName() + company + " <" + document.contactEmail() + ">"));
 			page.add(new Paragraph("Period: " + document.periodFrom() + " to " + document.periodTo() + " · grouped by "
 					+ document.grouping().toLowerCase()));
-			Table table = new Table(UnitValue.createPercentArray(new float[] { 3, 5, 1.2f, 1.2f, 1.6f }))
+			Table table = new Table(UnitValue.createPercentArray(new float[] { 25, 42, 10, 10, 13 }))
 				.useAllAvailableWidth();
 			for (String heading : new String[] { "Group", "Description", "Hours", "Rate", "Amount" }) {
 				table.addHeaderCell(new Cell().add(new Paragraph(heading).setFont(bold)));
