@@ -1,92 +1,533 @@
 package com.nexustime.approval;
 
-import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
 
+import com.nexustime.audit.AuditLog;
+import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.security.Role;
+import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
+import com.nexustime.system.web.RuleViolationException;
+import com.nexustime.workspace.Workspace;
+import com.nexustime.workspace.WorkspaceSettings;
 
 /**
- * Client approvals as the client-approval process sees them: the document as sent, its stored PDF, and the
- * steps the process records (delivered, reminded, expired).
+ * Client e-approval: freezes the matching entries into a hashed snapshot and PDF, hands the client an
+ * unguessable link (only its hash is kept), records every view and the one decision, and moves the covered
+ * entries along (IN_PROCESS while pending, FINALIZED on approval, back to OPEN otherwise). The client-approval
+ * process decides when to mail, remind and expire; this service does what each step means.
  */
 @Service
 public class ClientApprovalService {
 
+	private static final Logger log = LoggerFactory.getLogger(ClientApprovalService.class);
+
+	static final String PROCESS = "client-approval";
+
+	static final String DECIDED_MESSAGE = "ClientDecided";
+
+	static final String CANCELLED_MESSAGE = "ApprovalCancelled";
+
+	static final String ENTITY = "ClientApproval";
+
+	/** Sorted keys and no whitespace: the same snapshot always serialises to the same bytes, hence the same hash. */
+	private static final ObjectMapper CANONICAL = new ObjectMapper()
+		.configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private final JdbcClient jdbc;
 
-	ClientApprovalService(JdbcClient jdbc) {
+	private final RuntimeService runtime;
+
+	private final WorkspaceSettings workspace;
+
+	private final ApprovalPdf pdfRenderer;
+
+	private final AuditLog audit;
+
+	private final String publicBaseUrl;
+
+	ClientApprovalService(JdbcClient jdbc, RuntimeService runtime, WorkspaceSettings workspace, ApprovalPdf pdfRenderer,
+			AuditLog audit, @Value("${nexus.public-base-url:http://localhost:8080}") String publicBaseUrl) {
 		this.jdbc = jdbc;
+		this.runtime = runtime;
+		this.workspace = workspace;
+		this.pdfRenderer = pdfRenderer;
+		this.audit = audit;
+		this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+				: publicBaseUrl;
 	}
 
-	private record Head(long id, String workspaceName, String brandColor, String logoUrl, String senderName,
-			String currency, String contactName, String contactEmail, String contactCompany, String ownerName,
-			LocalDate periodFrom, LocalDate periodTo, String grouping, String message, BigDecimal totalHours,
-			BigDecimal totalAmount, String snapshotHash, Instant createdAt, Instant expiresAt) {
+	// ---------------------------------------------------------------- owner side
+
+	/** The lines a submission would send now, without locking or creating anything. */
+	@Transactional(readOnly = true)
+	public List<ApprovalDocument.Line> preview(ApprovalRequest request) {
+		checkRange(request);
+		return ApprovalLines.of(matching(request, false), request.getGrouping());
 	}
 
-	/** The approval as sent: branding, contact, period and the lines in their sent order. */
+	@Transactional
+	public ClientApproval create(CurrentUser owner, ApprovalRequest request) {
+		checkRange(request);
+		Map<String, Object> contact = jdbc.sql("select id, name from contact where id = ?")
+			.param(request.getContactId()).query().listOfRows().stream().findFirst()
+			.orElseThrow(() -> new RuleViolationException("contactId", "no client with id " + request.getContactId()));
+		// FOR UPDATE: a concurrent submission waits here and then no longer sees the entries this one takes
+		List<CoveredEntry> entries = matching(request, true);
+		if (entries.isEmpty()) {
+			throw new RuleViolationException("from", "no billable, un-invoiced open entries of "
+					+ contact.get("name") + " between " + request.getFrom() + " and " + request.getTo());
+		}
+		List<ApprovalDocument.Line> lines = ApprovalLines.of(entries, request.getGrouping());
+		Workspace settings = workspace.current();
+		String snapshot = canonical(snapshot(request, lines, entries));
+		String snapshotHash = sha256(snapshot.getBytes(StandardCharsets.UTF_8));
+		byte[] token = new byte[32];
+		RANDOM.nextBytes(token);
+		String link = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+		Instant expiresAt = Instant.now().plus(settings.approvalLinkDays(), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+		long id = jdbc.sql("""
+				insert into client_approval (contact_id, owner_id, period_from, period_to, grouping, message, token_hash,
+				       expires_at, snapshot, snapshot_hash, total_hours, total_amount)
+				values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) returning id""")
+			.params(request.getContactId(), owner.id(), request.getFrom(), request.getTo(), request.getGrouping().name(),
+					StringUtils.hasText(request.getMessage()) ? request.getMessage().trim() : null,
+					tokenHash(link), Timestamp.from(expiresAt), snapshot, snapshotHash,
+					ApprovalLines.totalHours(lines), ApprovalLines.totalAmount(lines))
+			.query(Long.class).single();
+		for (int i = 0; i < lines.size(); i++) {
+			ApprovalDocument.Line line = lines.get(i);
+			jdbc.sql("""
+					insert into approval_line (approval_id, position, group_label, description, hours, rate, amount)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, i + 1, line.group(), line.description(), line.hours(), line.rate(), line.amount()).update();
+		}
+		for (CoveredEntry entry : entries) {
+			jdbc.sql("insert into approval_entry (approval_id, entry_id, entry_version) values (?, ?, ?)")
+				.params(id, entry.id(), entry.version()).update();
+		}
+		// status only: the version stays, so "changed since sent" compares what the owner edits, not this move
+		jdbc.sql("update time_entry set status = 'IN_PROCESS' where id in (select entry_id from approval_entry where approval_id = ?)")
+			.param(id).update();
+		byte[] pdf = pdfRenderer.render(document(id));
+		jdbc.sql("update client_approval set pdf = ?, pdf_hash = ? where id = ?").params(pdf, sha256(pdf), id).update();
+		event(id, "SENT", null, null, null, null);
+		String approvalUrl = publicBaseUrl + "/public/approvals/" + link;
+		String processInstanceId = runtime.startProcessInstanceByKey(PROCESS, "approval:" + id,
+				Map.of("approvalId", String.valueOf(id), "ownerId", String.valueOf(owner.id()), "expiresAt",
+						expiresAt.toString(), "approvalUrl", approvalUrl))
+			.getId();
+		jdbc.sql("update client_approval set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+		ClientApproval created = find(id).orElseThrow();
+		audit.record("CREATE", ENTITY, id, null, created);
+		return created.withUrl(approvalUrl);
+	}
+
+	/** One submission with its evidence; 404 for people who may not see it. */
+	@Transactional(readOnly = true)
+	public ClientApproval get(CurrentUser user, long id) {
+		ClientApproval approval = visible(user, id);
+		return approval.withEvidence(changedSinceSent(id), events(id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<ClientApproval> list(CurrentUser user, Long contactId) {
+		boolean seesAll = seesAll(user);
+		return jdbc.sql(SELECT + """
+				 where (cast(:contact as bigint) is null or a.contact_id = :contact) and (:all or a.owner_id = :owner)
+				 order by a.created_at desc, a.id desc limit 500""")
+			.param("contact", contactId).param("all", seesAll).param("owner", user.id())
+			.query(this::map).list();
+	}
+
+	/** The PDF as it was sent, for someone who may see the submission. */
+	@Transactional(readOnly = true)
+	public byte[] pdf(CurrentUser user, long id) {
+		visible(user, id);
+		return pdf(id);
+	}
+
+	/** Withdraws a pending submission: the link dies and the entries are editable again; 409 once decided. */
+	@Transactional
+	public void cancel(CurrentUser user, long id) {
+		ClientApproval before = visible(user, id);
+		if (!user.id().equals(before.ownerId()) && !user.isAdmin()) {
+			throw new NotFoundException("Client approval", id);
+		}
+		int changed = jdbc.sql("update client_approval set status = 'CANCELLED', version = version + 1 where id = ? and status = 'SENT'")
+			.param(id).update();
+		if (changed == 0) {
+			String status = find(id).map(ClientApproval::status).orElse("unknown");
+			throw new ConflictException("the approval is already " + status.toLowerCase() + " and cannot be cancelled");
+		}
+		reopenEntries(id);
+		event(id, "CANCELLED", null, null, null, null);
+		correlate(before.processInstanceId(), CANCELLED_MESSAGE, Map.of());
+		audit.record("CANCEL", ENTITY, id, before, find(id).orElseThrow());
+	}
+
+	// ---------------------------------------------------------------- called by the process's delegates
+
+	/** What the PDF and the mail show, from the stored lines (never live entries) and the workspace's branding. */
 	@Transactional(readOnly = true)
 	public ApprovalDocument document(long approvalId) {
-		Head head = jdbc.sql("""
-				select a.id, w.name as workspace_name, w.brand_color, w.logo_url, w.sender_name, w.currency,
-				       c.name as contact_name, c.email as contact_email, c.company as contact_company,
-				       u.name as owner_name, a.period_from, a.period_to, a.grouping, a.message, a.total_hours,
-				       a.total_amount, a.snapshot_hash, a.created_at, a.expires_at
-				from client_approval a
-				join contact c on c.id = a.contact_id
-				join app_user u on u.id = a.owner_id
-				cross join workspace w
-				where a.id = ?""")
-			.param(approvalId).query(Head.class).optional()
-			.orElseThrow(() -> new NotFoundException("Approval", approvalId));
+		Workspace settings = workspace.current();
 		List<ApprovalDocument.Line> lines = jdbc.sql("""
 				select group_label, description, hours, rate, amount from approval_line
-				where approval_id = ? order by position""")
+				 where approval_id = ? order by position""")
 			.param(approvalId)
-			.query((rs, n) -> new ApprovalDocument.Line(rs.getString("group_label"), rs.getString("description"),
-					rs.getBigDecimal("hours"), rs.getBigDecimal("rate"), rs.getBigDecimal("amount")))
+			.query((rs, n) -> new ApprovalDocument.Line(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+					rs.getBigDecimal(4), rs.getBigDecimal(5)))
 			.list();
-		return new ApprovalDocument(head.id(), head.workspaceName(), head.brandColor(), head.logoUrl(),
-				head.senderName(), head.currency().trim(), head.contactName(), head.contactEmail(),
-				head.contactCompany(), head.ownerName(), head.periodFrom(), head.periodTo(), head.grouping(),
-				head.message(), lines, head.totalHours(), head.totalAmount(), head.snapshotHash(), head.createdAt(),
-				head.expiresAt());
+		return jdbc.sql("""
+				select a.id, c.name contact_name, c.email contact_email, c.company, u.name owner_name, a.period_from,
+				       a.period_to, a.grouping, a.message, a.total_hours, a.total_amount, a.snapshot_hash, a.created_at,
+				       a.expires_at
+				  from client_approval a join contact c on c.id = a.contact_id join app_user u on u.id = a.owner_id
+				 where a.id = ?""")
+			.param(approvalId)
+			.query((rs, n) -> new ApprovalDocument(rs.getLong("id"), settings.name(), settings.brandColor(),
+					settings.logoUrl(), StringUtils.hasText(settings.senderName()) ? settings.senderName() : settings.name(),
+					settings.currency().trim(), rs.getString("contact_name"), rs.getString("contact_email"),
+					rs.getString("company"), rs.getString("owner_name"), rs.getObject("period_from", LocalDate.class),
+					rs.getObject("period_to", LocalDate.class), rs.getString("grouping"), rs.getString("message"), lines,
+					rs.getBigDecimal("total_hours"), rs.getBigDecimal("total_amount"), rs.getString("snapshot_hash"),
+					instant(rs, "created_at"), instant(rs, "expires_at")))
+			.optional().orElseThrow(() -> new NotFoundException("Client approval", approvalId));
 	}
 
-	/** The timesheet PDF stored when the approval was sent. */
+	/** The stored PDF bytes, exactly as hashed at send time. */
 	@Transactional(readOnly = true)
 	public byte[] pdf(long approvalId) {
-		return jdbc.sql("select pdf from client_approval where id = ? and pdf is not null").param(approvalId)
-			.query(byte[].class).optional().orElseThrow(() -> new NotFoundException("Approval PDF", approvalId));
+		return jdbc.sql("select pdf from client_approval where id = ?").param(approvalId).query(byte[].class)
+			.optional().orElseThrow(() -> new NotFoundException("Client approval", approvalId));
 	}
 
 	@Transactional
 	public void recordDelivered(long approvalId) {
-		event(approvalId, "DELIVERED");
+		event(approvalId, "DELIVERED", null, null, null, null);
 	}
 
 	@Transactional
 	public void recordReminder(long approvalId) {
-		event(approvalId, "REMINDED");
+		event(approvalId, "REMINDED", null, null, null, null);
 	}
 
-	/** The link's time is up: an approval still waiting for the client becomes EXPIRED. */
+	/** The link ran out before the client decided: entries editable again, the link answers 410. */
 	@Transactional
 	public void expire(long approvalId) {
-		int changed = jdbc.sql("update client_approval set status = 'EXPIRED', version = version + 1 "
-				+ "where id = ? and status = 'SENT'").param(approvalId).update();
-		if (changed > 0) {
-			event(approvalId, "EXPIRED");
+		Optional<ClientApproval> before = find(approvalId);
+		int changed = jdbc.sql("update client_approval set status = 'EXPIRED', version = version + 1 where id = ? and status = 'SENT'")
+			.param(approvalId).update();
+		if (changed == 0) {
+			return; // decided or cancelled meanwhile: nothing expires
+		}
+		reopenEntries(approvalId);
+		event(approvalId, "EXPIRED", null, null, null, null);
+		audit.recordAs("system", "EXPIRE", ENTITY, approvalId, before.orElse(null), find(approvalId).orElseThrow());
+	}
+
+	// ---------------------------------------------------------------- the client's link
+
+	/** Opens the link and records the view; unknown, tampered or cancelled → 404, expired → 410. */
+	@Transactional(noRollbackFor = LinkGoneException.class)
+	public PublicApproval view(String token, String ip, String userAgent) {
+		long id = live(token);
+		event(id, "VIEWED", ip, userAgent, null, null);
+		return publicView(id);
+	}
+
+	/**
+	 * Approves with a typed-name signature. The conditional update lets exactly one decision through; a later
+	 * approve or decline changes nothing and gets {@code false}. Entries finalize in the same transaction.
+	 */
+	@Transactional
+	public boolean approve(String token, String signature, String ip, String userAgent) {
+		long id = live(token);
+		ClientApproval before = find(id).orElseThrow();
+		int changed = jdbc.sql("""
+				update client_approval set status = 'APPROVED', signature = ?, decided_at = now(), decided_ip = ?,
+				       decided_user_agent = ?, version = version + 1
+				 where id = ? and status = 'SENT'""")
+			.params(signature.trim(), ip, userAgent, id).update();
+		if (changed == 0) {
+			return false;
+		}
+		event(id, "APPROVED", ip, userAgent, signature.trim(), null);
+		jdbc.sql("""
+				update time_entry set status = 'FINALIZED', finalized_at = now()
+				 where status = 'IN_PROCESS' and id in (select entry_id from approval_entry where approval_id = ?)""")
+			.param(id).update();
+		correlate(before.processInstanceId(), DECIDED_MESSAGE, Map.of("decision", "APPROVED", "reason", ""));
+		audit.recordAs("client " + ip, "APPROVE", ENTITY, id, before, find(id).orElseThrow());
+		return true;
+	}
+
+	/** Declines with a reason; the entries are editable again. {@code false} when already decided. */
+	@Transactional
+	public boolean decline(String token, String reason, String ip, String userAgent) {
+		long id = live(token);
+		ClientApproval before = find(id).orElseThrow();
+		int changed = jdbc.sql("""
+				update client_approval set status = 'DECLINED', decline_reason = ?, decided_at = now(), decided_ip = ?,
+				       decided_user_agent = ?, version = version + 1
+				 where id = ? and status = 'SENT'""")
+			.params(reason.trim(), ip, userAgent, id).update();
+		if (changed == 0) {
+			return false;
+		}
+		event(id, "DECLINED", ip, userAgent, null, reason.trim());
+		reopenEntries(id);
+		correlate(before.processInstanceId(), DECIDED_MESSAGE, Map.of("decision", "DECLINED", "reason", reason.trim()));
+		audit.recordAs("client " + ip, "DECLINE", ENTITY, id, before, find(id).orElseThrow());
+		return true;
+	}
+
+	/** The page after a decision attempt, without counting another view. */
+	@Transactional(readOnly = true)
+	public PublicApproval shown(String token) {
+		return publicView(live(token));
+	}
+
+	// ---------------------------------------------------------------- internals
+
+	private static final String SELECT = """
+			select a.id, a.status, a.contact_id, c.name contact_name, a.owner_id, u.name owner_name, a.period_from,
+			       a.period_to, a.grouping, a.message, a.snapshot_hash, a.pdf_hash, a.total_hours, a.total_amount,
+			       a.expires_at, a.created_at, a.signature, a.decline_reason, a.decided_at, a.decided_ip,
+			       a.process_instance_id
+			  from client_approval a join contact c on c.id = a.contact_id join app_user u on u.id = a.owner_id
+			""";
+
+	private List<CoveredEntry> matching(ApprovalRequest request, boolean lock) {
+		return jdbc.sql("""
+				select e.id, e.version, e.type, e.entry_date, u.name user_name, p.name project_name,
+				       act.name activity_name, coalesce(e.description, e.notes) description, e.minutes, e.rate, e.amount
+				  from time_entry e
+				  join project p on p.id = e.project_id
+				  join app_user u on u.id = e.user_id
+				  left join activity act on act.id = e.activity_id
+				 where p.contact_id = ? and e.entry_date between ? and ?
+				   and e.billable and not e.not_invoiced and e.invoice_id is null and e.status = 'OPEN'
+				 order by e.entry_date, e.id""" + (lock ? " for update of e" : ""))
+			.params(request.getContactId(), request.getFrom(), request.getTo())
+			.query((rs, n) -> new CoveredEntry(rs.getLong("id"), rs.getInt("version"), rs.getString("type"),
+					rs.getObject("entry_date", LocalDate.class), rs.getString("user_name"), rs.getString("project_name"),
+					rs.getString("activity_name"), rs.getString("description"), (Integer) rs.getObject("minutes"),
+					rs.getBigDecimal("rate"), rs.getBigDecimal("amount")))
+			.list();
+	}
+
+	private static void checkRange(ApprovalRequest request) {
+		if (request.getTo().isBefore(request.getFrom())) {
+			throw new RuleViolationException("to", "the last day is before the first day");
 		}
 	}
 
-	private void event(long approvalId, String action) {
-		jdbc.sql("insert into approval_event (approval_id, action) values (?, ?)").params(approvalId, action).update();
+	/** Everything the client is asked to approve, in plain values (strings for money) so it re-serialises stably. */
+	private static Map<String, Object> snapshot(ApprovalRequest request, List<ApprovalDocument.Line> lines,
+			List<CoveredEntry> entries) {
+		Map<String, Object> snapshot = new TreeMap<>();
+		snapshot.put("contactId", String.valueOf(request.getContactId()));
+		snapshot.put("from", request.getFrom().toString());
+		snapshot.put("to", request.getTo().toString());
+		snapshot.put("grouping", request.getGrouping().name());
+		snapshot.put("totalHours", ApprovalLines.totalHours(lines).toPlainString());
+		snapshot.put("totalAmount", ApprovalLines.totalAmount(lines).toPlainString());
+		List<Map<String, Object>> lineValues = new ArrayList<>();
+		for (ApprovalDocument.Line line : lines) {
+			Map<String, Object> value = new TreeMap<>();
+			value.put("group", line.group());
+			value.put("description", line.description());
+			value.put("hours", plain(line.hours()));
+			value.put("rate", plain(line.rate()));
+			value.put("amount", plain(line.amount()));
+			lineValues.add(value);
+		}
+		snapshot.put("lines", lineValues);
+		List<Map<String, Object>> entryValues = new ArrayList<>();
+		for (CoveredEntry entry : entries) {
+			Map<String, Object> value = new TreeMap<>();
+			value.put("id", String.valueOf(entry.id()));
+			value.put("type", entry.type());
+			value.put("date", entry.date().toString());
+			value.put("user", entry.userName());
+			value.put("project", entry.projectName());
+			value.put("activity", entry.activityName());
+			value.put("description", entry.description());
+			value.put("minutes", entry.minutes());
+			value.put("rate", plain(entry.rate()));
+			value.put("amount", plain(entry.amount()));
+			entryValues.add(value);
+		}
+		snapshot.put("entries", entryValues);
+		return snapshot;
+	}
+
+	static String canonical(Object value) {
+		try {
+			return CANONICAL.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("snapshot not serialisable", ex);
+		}
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String tokenHash(String token) {
+		return sha256(token.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private static String plain(java.math.BigDecimal value) {
+		return value == null ? null : value.toPlainString();
+	}
+
+	/** The approval a link opens; 404 for unknown, tampered or cancelled links, 410 once it has expired. */
+	private long live(String token) {
+		if (token == null || token.length() > 100) {
+			throw new NotFoundException("Approval link", "?");
+		}
+		Map<String, Object> row = jdbc.sql("""
+				select id, status, expires_at < now() as past from client_approval where token_hash = ?""")
+			.param(tokenHash(token)).query().listOfRows().stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("Approval link", "?"));
+		String status = (String) row.get("status");
+		if ("CANCELLED".equals(status)) {
+			throw new NotFoundException("Approval link", "?");
+		}
+		if ("EXPIRED".equals(status) || ("SENT".equals(status) && Boolean.TRUE.equals(row.get("past")))) {
+			throw new LinkGoneException();
+		}
+		return ((Number) row.get("id")).longValue();
+	}
+
+	private PublicApproval publicView(long id) {
+		ClientApproval approval = find(id).orElseThrow();
+		return new PublicApproval(id, document(id), approval.status(), approval.signature(), approval.declineReason(),
+				approval.decidedAt());
+	}
+
+	private void reopenEntries(long id) {
+		jdbc.sql("""
+				update time_entry set status = 'OPEN'
+				 where status = 'IN_PROCESS' and id in (select entry_id from approval_entry where approval_id = ?)""")
+			.param(id).update();
+	}
+
+	/** Moves the process on if it waits for the message; a process not (yet) waiting must not undo the decision. */
+	private void correlate(String processInstanceId, String message, Map<String, Object> variables) {
+		if (processInstanceId == null) {
+			return;
+		}
+		// checked first: a failed correlation inside this transaction would mark it rollback-only
+		boolean waiting = runtime.createExecutionQuery().processInstanceId(processInstanceId)
+			.messageEventSubscriptionName(message).count() > 0;
+		if (!waiting) {
+			log.warn("process {} does not wait for {}; the decision is stored, the process is not moved", processInstanceId,
+					message);
+			return;
+		}
+		runtime.createMessageCorrelation(message).processInstanceId(processInstanceId)
+			.setVariables(new LinkedHashMap<>(variables)).correlateWithResult();
+	}
+
+	private void event(long id, String action, String ip, String userAgent, String signature, String reason) {
+		jdbc.sql("""
+				insert into approval_event (approval_id, action, ip, user_agent, signature, reason)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(id, action, ip, userAgent, signature, reason).update();
+	}
+
+	private List<ApprovalEvent> events(long id) {
+		return jdbc.sql("select action, at, ip, user_agent, signature, reason from approval_event where approval_id = ? order by id")
+			.param(id)
+			.query((rs, n) -> new ApprovalEvent(rs.getString(1), instant(rs, "at"), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	/** True when a covered entry was edited (its version moved) or deleted after sending. */
+	private boolean changedSinceSent(long id) {
+		return jdbc.sql("""
+				select exists (select 1 from approval_entry ae left join time_entry e on e.id = ae.entry_id
+				                where ae.approval_id = ? and (e.id is null or e.version <> ae.entry_version))""")
+			.param(id).query(Boolean.class).single();
+	}
+
+	private ClientApproval visible(CurrentUser user, long id) {
+		return find(id).filter(a -> seesAll(user) || user.id().equals(a.ownerId()))
+			.orElseThrow(() -> new NotFoundException("Client approval", id));
+	}
+
+	private static boolean seesAll(CurrentUser user) {
+		return user.has(Role.ADMIN) || user.has(Role.AUDITOR) || user.has(Role.MANAGER);
+	}
+
+	private Optional<ClientApproval> find(long id) {
+		return jdbc.sql(SELECT + " where a.id = ?").param(id).query(this::map).optional();
+	}
+
+	private ClientApproval map(ResultSet rs, int row) throws SQLException {
+		long id = rs.getLong("id");
+		List<ApprovalDocument.Line> lines = jdbc.sql("""
+				select group_label, description, hours, rate, amount from approval_line
+				 where approval_id = ? order by position""")
+			.param(id)
+			.query((r, n) -> new ApprovalDocument.Line(r.getString(1), r.getString(2), r.getBigDecimal(3),
+					r.getBigDecimal(4), r.getBigDecimal(5)))
+			.list();
+		return new ClientApproval(id, rs.getString("status"), null, rs.getLong("contact_id"),
+				rs.getString("contact_name"), rs.getLong("owner_id"), rs.getString("owner_name"),
+				rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
+				Grouping.valueOf(rs.getString("grouping")), rs.getString("message"), rs.getString("snapshot_hash"),
+				rs.getString("pdf_hash"), lines, rs.getBigDecimal("total_hours"), rs.getBigDecimal("total_amount"),
+				instant(rs, "expires_at"), instant(rs, "created_at"), rs.getString("signature"),
+				rs.getString("decline_reason"), instant(rs, "decided_at"), rs.getString("decided_ip"),
+				rs.getString("process_instance_id"), null, null);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
 	}
 }

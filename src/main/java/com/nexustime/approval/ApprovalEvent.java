@@ -1,0 +1,7 @@
+package com.nexustime.approval;
+
+import java.time.Instant;
+
+/** One piece of evidence: a send, view, decision, reminder or expiry, with where it came from. */
+public record ApprovalEvent(String action, Instant at, String ip, String userAgent, String signature, String reason) {
+}

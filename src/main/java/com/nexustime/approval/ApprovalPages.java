@@ -1,0 +1,102 @@
+package com.nexustime.approval;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.nexustime.crm.ContactService;
+import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.web.ConflictException;
+import com.nexustime.system.web.RuleViolationException;
+
+/** The owner's pages: the submissions, a new one with a preview before sending, and one submission's evidence. */
+@Controller
+@RequestMapping("/approvals")
+class ApprovalPages {
+
+	private static final String FORM = "approvals/new";
+
+	private static final String SENDERS = "hasAnyRole('STAFF','MANAGER','ADMIN')";
+
+	private final ClientApprovalService approvals;
+
+	private final ContactService contacts;
+
+	ApprovalPages(ClientApprovalService approvals, ContactService contacts) {
+		this.approvals = approvals;
+		this.contacts = contacts;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+		model.addAttribute("approvals", approvals.list(user, null));
+		return "approvals/list";
+	}
+
+	@GetMapping("/new")
+	@PreAuthorize(SENDERS)
+	String newForm(Model model) {
+		model.addAttribute("form", new ApprovalRequest());
+		return form(model);
+	}
+
+	/** "Preview" shows what would be sent and creates nothing; "Send" creates the submission. */
+	@PostMapping
+	@PreAuthorize(SENDERS)
+	String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") ApprovalRequest form,
+			BindingResult result, @RequestParam(defaultValue = "preview") String action, Model model,
+			RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return form(model);
+		}
+		try {
+			if (!"send".equals(action)) {
+				model.addAttribute("preview", approvals.preview(form));
+				return form(model);
+			}
+			ClientApproval created = approvals.create(user, form);
+			redirect.addFlashAttribute("message", "Sent for approval. The client's link (shown only now): "
+					+ created.approvalUrl());
+			return "redirect:/approvals/" + created.id();
+		}
+		catch (RuleViolationException refused) {
+			result.rejectValue(refused.field(), "refused", refused.getMessage());
+			return form(model);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+		model.addAttribute("approval", approvals.get(user, id));
+		return "approvals/detail";
+	}
+
+	@PostMapping("/{id}/cancel")
+	String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			approvals.cancel(user, id);
+			redirect.addFlashAttribute("message", "Cancelled: the link no longer works and the entries are editable again.");
+		}
+		catch (ConflictException decided) {
+			redirect.addFlashAttribute("error", decided.getMessage());
+		}
+		return "redirect:/approvals/" + id;
+	}
+
+	private String form(Model model) {
+		model.addAttribute("contacts", contacts.list());
+		model.addAttribute("groupings", Grouping.values());
+		return FORM;
+	}
+}

@@ -1,0 +1,65 @@
+package com.nexustime.approval;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.nexustime.system.security.CurrentUser;
+
+/** The client-approval API: send a snapshot for approval, follow it, cancel it, fetch the PDF that was mailed. */
+@RestController
+@RequestMapping("/api/v1/approvals")
+class ClientApprovalController {
+
+	private final ClientApprovalService approvals;
+
+	ClientApprovalController(ClientApprovalService approvals) {
+		this.approvals = approvals;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasAnyRole('STAFF','MANAGER','ADMIN')")
+	ClientApproval create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ApprovalRequest request) {
+		return approvals.create(user, request);
+	}
+
+	@GetMapping
+	List<ClientApproval> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long contactId) {
+		return approvals.list(user, contactId);
+	}
+
+	@GetMapping("/{id}")
+	ClientApproval get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		return approvals.get(user, id);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		approvals.cancel(user, id);
+	}
+
+	@GetMapping("/{id}/pdf")
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "inline; filename=\"timesheet-approval-" + id + ".pdf\"")
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(approvals.pdf(user, id));
+	}
+}

@@ -1,0 +1,21 @@
+package com.nexustime.approval;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Puts the rate limit in front of everything under /public, before Spring Security does any work. */
+@Configuration(proxyBeanMethods = false)
+class PublicPagesConfig {
+
+	@Bean
+	FilterRegistrationBean<PublicRateLimit> publicRateLimit(
+			@Value("${nexus.public.rate-limit-per-minute:60}") int perMinute) {
+		FilterRegistrationBean<PublicRateLimit> registration = new FilterRegistrationBean<>(
+				new PublicRateLimit(perMinute, System::currentTimeMillis));
+		registration.addUrlPatterns("/public/*");
+		registration.setOrder(-200); // Spring Security's chain runs at -100
+		return registration;
+	}
+}
