@@ -303,13 +303,13 @@ class ClientApprovalProcessTest extends IntegrationTest {
 			.single();
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
 	}
 
-	private static JavaMailSenderImpl sender(int port) {
+	static JavaMailSenderImpl sender(int port) {
 		JavaMailSenderImpl mail = new JavaMailSenderImpl();
 		mail.setHost("127.0.0.1");
 		mail.setPort(port);
@@ -320,7 +320,7 @@ class ClientApprovalProcessTest extends IntegrationTest {
 		return mail;
 	}
 
-	private static byte[] pdfAttachment(Multipart multipart) throws Exception {
+	static byte[] pdfAttachment(Multipart multipart) throws Exception {
 		for (int i = 0; i < multipart.getCount(); i++) {
 			BodyPart part = multipart.getBodyPart(i);
 			if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) && part.getFileName().endsWith(".pdf")) {
