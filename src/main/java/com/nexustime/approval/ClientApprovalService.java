@@ -228,6 +228,20 @@ public class ClientApprovalService {
 			.optional().orElseThrow(() -> new NotFoundException("Client approval", approvalId));
 	}
 
+	/**
+	 * The approval's status, with its row locked until the caller's transaction ends: the mail job reads it
+	 * before the process starts waiting, so a decision made meanwhile either comes first or waits for the job.
+	 */
+	@Transactional
+	public Decision lockStatus(long approvalId) {
+		return jdbc.sql("select status, decline_reason from client_approval where id = ? for update").param(approvalId)
+			.query(Decision.class).optional().orElseThrow(() -> new NotFoundException("Client approval", approvalId));
+	}
+
+	/** Where an approval stands, and the client's reason when they declined. */
+	public record Decision(String status, String declineReason) {
+	}
+
 	/** The stored PDF bytes, exactly as hashed at send time. */
 	@Transactional(readOnly = true)
 	public byte[] pdf(long approvalId) {

@@ -105,4 +105,32 @@ class ClientApprovalFlowTest extends IntegrationTest {
 		assertThat(convert.getAssignee()).isEqualTo(String.valueOf(owner.id()));
 		assertThat(ownerApi.get("/api/v1/tasks").body()).contains(convert.getId());
 	}
+
+	@Test
+	void aClientWhoAnswersBeforeTheMailIsSentStillMovesTheProcess() {
+		BpmnAwareTests.init(engine);
+		ApprovalFixture fx = new ApprovalFixture(jdbc);
+		fx.entry(fx.website, fx.design, ApprovalFixture.MONDAY, 60, "100.00", "Quick fix");
+		TestUsers.TestUser owner = TestUsers.create(jdbc, "MANAGER", "STAFF");
+		JsonNode created = owner.client(api).post("/api/v1/approvals",
+				fx.request(ApprovalFixture.MONDAY, ApprovalFixture.MONDAY.plusDays(6), "PROJECT")).json();
+		String processInstanceId = jdbc.sql("select process_instance_id from client_approval where id = ?")
+			.param(Long.valueOf(created.get("id").asText())).query(String.class).single();
+
+		String link = "http://localhost:" + this.port + URI.create(created.get("approvalUrl").asText()).getPath();
+		PublicLinkClient client = new PublicLinkClient(null, "Phone/1.0");
+		client.get(link);
+		client.post(link + "/decline", Map.of("reason", "Wrong month"));
+
+		var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
+			.singleResult();
+		management.executeJob(management.createJobQuery().processInstanceId(processInstanceId).singleResult().getId());
+		BpmnAwareTests.assertThat(instance).isEnded().hasPassed("StillWaiting", "TellOwner", "ApprovalDeclined")
+			.hasNotPassed("WaitForDecision");
+		assertThat(jdbc.sql("select count(*) from approval_event where approval_id = ? and action = 'DELIVERED'")
+			.param(Long.valueOf(created.get("id").asText())).query(Long.class).single()).as("no mail with a spent link")
+			.isZero();
+		assertThat(jdbc.sql("select message from notification where user_id = ? and kind = 'APPROVAL_DECLINED'")
+			.param(owner.id()).query(String.class).single()).contains("Wrong month");
+	}
 }

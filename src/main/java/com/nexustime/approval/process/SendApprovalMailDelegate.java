@@ -31,6 +31,17 @@ class SendApprovalMailDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		long approvalId = ApprovalVariables.approvalId(execution);
+		// locked until this job commits, so a decision cannot slip in between this read and the wait
+		ClientApprovalService.Decision state = approvals.lockStatus(approvalId);
+		String status = state.status();
+		execution.setVariable("approvalStatus", status);
+		if ("APPROVED".equals(status) || "DECLINED".equals(status)) {
+			execution.setVariable("decision", status);
+			execution.setVariable("reason", state.declineReason());
+		}
+		if (!"SENT".equals(status)) {
+			return; // decided, cancelled or expired before the mail went out: no mail with a spent link
+		}
 		mail.sendToClient(approvalId, ApprovalVariables.approvalUrl(execution));
 		approvals.recordDelivered(approvalId);
 		if (execution.getVariable("reminderAfter") == null) {
