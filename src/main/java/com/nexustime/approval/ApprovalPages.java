@@ -79,6 +79,7 @@ class ApprovalPages {
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
 		model.addAttribute("approval", approvals.get(user, id));
+		model.addAttribute("trail", approvals.trail(user, id));
 		return "approvals/detail";
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.nexustime.system.security.CurrentUser;
+import com.nexustime.workflow.ProcessTrail;
 
 /** The client-approval API: send a snapshot for approval, follow it, cancel it, fetch the PDF that was mailed. */
 @RestController
@@ -53,6 +54,11 @@ class ClientApprovalController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		approvals.cancel(user, id);
+	}
+
+	@GetMapping("/{id}/history")
+	List<ProcessTrail.Step> history(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		return approvals.history(user, id);
 	}
 
 	@GetMapping("/{id}/pdf")

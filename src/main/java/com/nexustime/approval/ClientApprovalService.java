@@ -39,6 +39,7 @@ import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
 import com.nexustime.system.web.RuleViolationException;
 import com.nexustime.workspace.Workspace;
+import com.nexustime.workflow.ProcessTrail;
 import com.nexustime.workspace.WorkspaceSettings;
 
 /**
@@ -76,11 +77,15 @@ public class ClientApprovalService {
 
 	private final AuditLog audit;
 
+	private final ProcessTrail processTrail;
+
 	private final String publicBaseUrl;
 
 	ClientApprovalService(JdbcClient jdbc, RuntimeService runtime, WorkspaceSettings workspace, ApprovalPdf pdfRenderer,
-			AuditLog audit, @Value("${nexus.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+			AuditLog audit, ProcessTrail processTrail,
+			@Value("${nexus.public-base-url:http://localhost:8080}") String publicBaseUrl) {
 		this.jdbc = jdbc;
+		this.processTrail = processTrail;
 		this.runtime = runtime;
 		this.workspace = workspace;
 		this.pdfRenderer = pdfRenderer;
@@ -160,6 +165,18 @@ public class ClientApprovalService {
 	public ClientApproval get(CurrentUser user, long id) {
 		ClientApproval approval = visible(user, id);
 		return approval.withEvidence(changedSinceSent(id), events(id));
+	}
+
+	/** The steps its process took, oldest first, from the engine's history. */
+	@Transactional(readOnly = true)
+	public List<ProcessTrail.Step> history(CurrentUser user, long id) {
+		return processTrail.steps(visible(user, id).processInstanceId());
+	}
+
+	/** Where its process stands, with the diagram and any incident; {@code null} without a process. */
+	@Transactional(readOnly = true)
+	public ProcessTrail.Trail trail(CurrentUser user, long id) {
+		return processTrail.trail(visible(user, id).processInstanceId());
 	}
 
 	@Transactional(readOnly = true)
