@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.nexustime.system.security.CurrentUser;
+import com.nexustime.workflow.ProcessTrail;
 
 /** Submitting, recalling and the history of a week's review. */
 @RestController
@@ -46,7 +47,7 @@ class WeekReviewController {
 	}
 
 	@GetMapping("/history")
-	List<WeekReviewService.Step> history(@AuthenticationPrincipal CurrentUser user,
+	List<ProcessTrail.Step> history(@AuthenticationPrincipal CurrentUser user,
 			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate weekStart,
 			@RequestParam(required = false) Long userId) {
 		return reviews.history(user, userId == null ? user.id() : userId, weekStart);

@@ -10,8 +10,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,6 +22,7 @@ import com.nexustime.system.security.Role;
 import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
 import com.nexustime.system.web.RuleViolationException;
+import com.nexustime.workflow.ProcessTrail;
 import com.nexustime.workspace.WorkspaceSettings;
 
 /**
@@ -48,6 +47,8 @@ public class WeekReviewService {
 
 	private final IdentityService identity;
 
+	private final ProcessTrail processTrail;
+
 	private final WorkspaceSettings workspace;
 
 	private final AuditLog audit;
@@ -57,12 +58,13 @@ public class WeekReviewService {
 	private final String reviewReminderAfter;
 
 	WeekReviewService(JdbcClient jdbc, RuntimeService runtime, HistoryService history, IdentityService identity,
-			WorkspaceSettings workspace, AuditLog audit, WeekReviewNotices notices,
+			WorkspaceSettings workspace, AuditLog audit, WeekReviewNotices notices, ProcessTrail processTrail,
 			@Value("${nexus.review.reminder-after:P2D}") String reviewReminderAfter) {
 		this.jdbc = jdbc;
 		this.runtime = runtime;
 		this.history = history;
 		this.identity = identity;
+		this.processTrail = processTrail;
 		this.workspace = workspace;
 		this.audit = audit;
 		this.notices = notices;
@@ -168,40 +170,16 @@ public class WeekReviewService {
 		}
 	}
 
-	public record Step(String activity, String type, java.time.Instant startedAt, java.time.Instant endedAt,
-			String assignee, String completedBy) {
-	}
-
 	/** Every step of every review of this week, oldest first, from the engine's history. */
 	@Transactional(readOnly = true)
-	public List<Step> history(CurrentUser viewer, long userId, LocalDate weekStart) {
+	public List<ProcessTrail.Step> history(CurrentUser viewer, long userId, LocalDate weekStart) {
 		if (!mayView(viewer, userId)) {
 			throw new NotFoundException("Week of user", userId);
 		}
 		String key = new WeekKey(userId, weekStart).businessKey();
-		List<HistoricProcessInstance> reviews = history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(PROCESS).processInstanceBusinessKey(key).orderByProcessInstanceStartTime().asc().list();
-		List<Step> steps = new java.util.ArrayList<>();
-		for (HistoricProcessInstance review : reviews) {
-			Map<String, String> completedBy = new HashMap<>();
-			history.createHistoricTaskInstanceQuery().processInstanceId(review.getId()).list()
-				.forEach(t -> completedBy.put(t.getId(), t.getDeleteReason() != null && t.getDeleteReason().equals("completed")
-						? t.getAssignee() : null));
-			for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery()
-				.processInstanceId(review.getId()).orderByHistoricActivityInstanceStartTime().asc()
-				.orderPartiallyByOccurrence().asc().list()) {
-				String by = null;
-				if ("startEvent".equals(a.getActivityType())) {
-					by = review.getStartUserId();
-				}
-				else if (a.getTaskId() != null) {
-					by = completedBy.get(a.getTaskId());
-				}
-				steps.add(new Step(a.getActivityName(), a.getActivityType(), instant(a.getStartTime()),
-						instant(a.getEndTime()), a.getAssignee(), by));
-			}
-		}
-		return steps;
+		return history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(PROCESS).processInstanceBusinessKey(key).orderByProcessInstanceStartTime().asc().list()
+			.stream().flatMap(review -> processTrail.steps(review.getId()).stream()).toList();
 	}
 
 	public boolean mayView(CurrentUser viewer, long userId) {
@@ -251,9 +229,5 @@ public class WeekReviewService {
 				select user_id, week_start, status, process_instance_id, comment, decided_by
 				from timesheet_week where user_id = ? and week_start = ?""")
 			.params(userId, weekStart).query(WeekStatus.class).optional();
-	}
-
-	private static java.time.Instant instant(java.util.Date date) {
-		return date == null ? null : date.toInstant();
 	}
 }
