@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -22,14 +23,17 @@ public record Invoice(Long id, String number, String status, Long contactId, Str
 			BigDecimal amount) {
 	}
 
+	@JsonIgnore
 	public boolean isDraft() {
 		return "DRAFT".equals(status);
 	}
 
+	@JsonIgnore
 	public boolean isSent() {
 		return "SENT".equals(status);
 	}
 
+	@JsonIgnore
 	public boolean isVoidable() {
 		return isDraft() || isSent();
 	}

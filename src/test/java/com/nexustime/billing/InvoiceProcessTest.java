@@ -110,6 +110,30 @@ class InvoiceProcessTest extends IntegrationTest {
 	}
 
 	@Test
+	void aRefusedConversionKeepsTheTaskOpenAndSaysWhy() {
+		JsonNode approval = fx.sendForApproval(api, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		ProcessInstance instance = instance(approval);
+		runJob(instance, "SendToClient");
+		BillingFixture.approve(approvals, approval);
+		Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		// an admin's override reopened one of the approved entries in the meantime
+		jdbc.sql("""
+				update time_entry set status = 'OPEN'
+				 where id = (select min(entry_id) from approval_entry where approval_id = ?)""")
+			.param(approval.get("id").asLong()).update();
+
+		Api.Response refused = fx.manager.client(api).post("/api/v1/tasks/" + task.getId() + "/complete", Map.of());
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.json().get("detail").asText()).contains("OPEN", "not finalized");
+		assertThat(instance).isWaitingAt("ConvertToInvoice");
+		assertThat(invoices(approval)).isZero();
+		assertThat(jdbc.sql("select count(*) from time_entry where status = 'BILLED' and id in "
+				+ "(select entry_id from approval_entry where approval_id = ?)").param(approval.get("id").asLong())
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void aStaffOwnerCompletesTheTaskTheProcessGaveThem() {
 		TestUsers.TestUser owner = fx.staff;
 		Api.Response created = owner.client(api).post("/api/v1/approvals", Map.of("contactId", String.valueOf(fx.contact),
