@@ -59,6 +59,8 @@ create index invoice_entry_entry_idx on invoice_entry (entry_id);
 
 alter table time_entry add constraint time_entry_invoice_fk foreign key (invoice_id) references invoice (id);
 alter table client_approval add constraint client_approval_invoice_fk foreign key (invoice_id) references invoice (id);
+-- voiding finds the approval an invoice was made from
+create index client_approval_invoice_idx on client_approval (invoice_id) where invoice_id is not null;
 -- the range conversion: a contact's finalized entries that no invoice holds yet
 create index time_entry_finalized_idx on time_entry (project_id, entry_date) where status = 'FINALIZED' and invoice_id is null;
 

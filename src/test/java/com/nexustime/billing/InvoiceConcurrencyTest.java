@@ -119,6 +119,28 @@ class InvoiceConcurrencyTest extends IntegrationTest {
 	}
 
 	@Test
+	void ofTwoSendsOrTwoVoidsAtOnceTheSecondChangesNothing() throws Exception {
+		BillingFixture fx = new BillingFixture(jdbc);
+		long entry = fx.entry(fx.website, fx.design, MONDAY, 60, "100.00", "Concept");
+		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		Api.Client manager = fx.manager.client(api);
+		String id = manager.post("/api/v1/invoices/from-time", Map.of("approvalId", approval.get("id").asText())).json()
+			.get("id").asText();
+
+		List<Api.Response> sends = race(List.of(() -> manager.post("/api/v1/invoices/" + id + "/send", null),
+				() -> admin().post("/api/v1/invoices/" + id + "/send", null)));
+		assertThat(sends).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 409);
+		assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(fx.contactEmail)
+			.query(Long.class).single()).as("one mail").isEqualTo(1);
+
+		List<Api.Response> voids = race(List.of(() -> manager.post("/api/v1/invoices/" + id + "/void", null),
+				() -> admin().post("/api/v1/invoices/" + id + "/void", null)));
+		assertThat(voids).extracting(Api.Response::status).containsExactlyInAnyOrder(200, 409);
+		assertThat(fx.auditActions(id)).containsExactly("CREATE", "SEND", "VOID");
+		assertThat(fx.status(entry)).isEqualTo("FINALIZED");
+	}
+
+	@Test
 	void aConversionThatRollsBackGivesItsNumberBack() {
 		BillingFixture fx = new BillingFixture(jdbc);
 		long entry = fx.entry(fx.website, fx.design, MONDAY, 60, "100.00", "Concept");

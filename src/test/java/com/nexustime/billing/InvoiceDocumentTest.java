@@ -93,7 +93,10 @@ class InvoiceDocumentTest extends IntegrationTest {
 		GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 		smtp.start();
 		try {
-			outbox.sendDue(sender(smtp.getSmtp().getPort()), Instant.now());
+			// the shared outbox may hold other tests' mail before ours; it goes out in batches
+			for (int batch = 0; batch < 50 && pending(fx.contactEmail); batch++) {
+				outbox.sendDue(sender(smtp.getSmtp().getPort()), Instant.now());
+			}
 
 			MimeMessage received = Arrays.stream(smtp.getReceivedMessages())
 				.filter(m -> recipient(m).equals(fx.contactEmail)).findFirst().orElseThrow();
@@ -107,6 +110,11 @@ class InvoiceDocumentTest extends IntegrationTest {
 		finally {
 			smtp.stop();
 		}
+	}
+
+	private boolean pending(String recipient) {
+		return jdbc.sql("select count(*) from mail_outbox where recipient = ? and status = 'PENDING'").param(recipient)
+			.query(Long.class).single() > 0;
 	}
 
 	private HttpResponse<byte[]> pdf(TestUsers.TestUser user, String id) throws Exception {
