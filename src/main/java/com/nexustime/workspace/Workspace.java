@@ -9,7 +9,8 @@ import java.util.List;
 /** The workspace's settings as every feature reads them. */
 public record Workspace(String name, String currency, BigDecimal defaultRate, WeekStart weekStart, String timeZone,
 		BigDecimal poAlertThresholdPercent, List<String> alertRecipients, int timerReminderHours,
-		int approvalLinkDays, String brandColor, String logoUrl, String senderName, int version) {
+		int approvalLinkDays, String brandColor, String logoUrl, String senderName, int version,
+		boolean autoInvoice) {
 
 	public ZoneId zone() {
 		return ZoneId.of(timeZone);

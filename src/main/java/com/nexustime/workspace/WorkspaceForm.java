@@ -73,6 +73,9 @@ public class WorkspaceForm {
 	@Size(max = 100)
 	private String senderName;
 
+	/** Bill approved client approvals without the owner's "Convert to invoice" task. */
+	private Boolean autoInvoice;
+
 	private Integer version;
 
 	static WorkspaceForm of(Workspace current) {
@@ -89,6 +92,7 @@ public class WorkspaceForm {
 		form.brandColor = current.brandColor();
 		form.logoUrl = current.logoUrl();
 		form.senderName = current.senderName();
+		form.autoInvoice = current.autoInvoice();
 		form.version = current.version();
 		return form;
 	}
@@ -198,6 +202,14 @@ public class WorkspaceForm {
 
 	public void setSenderName(String senderName) {
 		this.senderName = senderName;
+	}
+
+	public Boolean getAutoInvoice() {
+		return autoInvoice;
+	}
+
+	public void setAutoInvoice(Boolean autoInvoice) {
+		this.autoInvoice = autoInvoice;
 	}
 
 	public Integer getVersion() {

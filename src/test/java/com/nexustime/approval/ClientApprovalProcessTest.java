@@ -128,8 +128,13 @@ class ClientApprovalProcessTest extends IntegrationTest {
 		assertThat(task.getAssignee()).isEqualTo(String.valueOf(owner.id()));
 		assertThat(task.getFormKey()).isEqualTo("nexus:convert-to-invoice");
 
-		tasks.complete(task.getId(), Map.of("invoiced", true));
-		assertThat(instance).isEnded().hasPassed("Invoiced").hasNotPassed("TellOwner");
+		// the message alone moved the process; the approval row is approved as the public page would leave it
+		jdbc.sql("update client_approval set status = 'APPROVED' where id = ?").param(approvalId).update();
+		tasks.complete(task.getId());
+		assertThat(instance).isEnded().hasPassed("BillAutomatically", "Invoiced").hasNotPassed("TellOwner",
+				"MakeInvoice");
+		assertThat(jdbc.sql("select count(*) from invoice where approval_id = ? and status = 'DRAFT'").param(approvalId)
+			.query(Long.class).single()).as("completing the task made the invoice").isEqualTo(1);
 	}
 
 	@Test

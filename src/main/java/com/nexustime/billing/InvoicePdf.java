@@ -1,0 +1,174 @@
+package com.nexustime.billing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.itextpdf.io.font.constants.StandardFonts;
+import com.itextpdf.kernel.colors.Color;
+import com.itextpdf.kernel.colors.ColorConstants;
+import com.itextpdf.kernel.colors.DeviceRgb;
+import com.itextpdf.kernel.font.PdfFont;
+import com.itextpdf.kernel.font.PdfFontFactory;
+import com.itextpdf.kernel.geom.PageSize;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfWriter;
+import com.itextpdf.layout.Document;
+import com.itextpdf.layout.borders.Border;
+import com.itextpdf.layout.borders.SolidBorder;
+import com.itextpdf.layout.element.Cell;
+import com.itextpdf.layout.element.Paragraph;
+import com.itextpdf.layout.element.Table;
+import com.itextpdf.layout.properties.TextAlignment;
+import com.itextpdf.layout.properties.UnitValue;
+import com.itextpdf.layout.properties.VerticalAlignment;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The invoice as a PDF: the workspace in its brand colour, the client, number, issue date and period, the lines
+ * and the total; for an invoice made from a client approval, the address of that approval and the hash of the
+ * snapshot the client signed. A voided invoice says so in its title.
+ */
+@Component
+class InvoicePdf {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+	private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
+
+	private static final Color RULE = new DeviceRgb(0xd0, 0xd7, 0xde);
+
+	private static final Color MUTED = new DeviceRgb(0x57, 0x60, 0x6a);
+
+	byte[] render(InvoiceDocument document) {
+		try {
+			return write(document);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not render invoice " + document.invoice().number(), ex);
+		}
+	}
+
+	private byte[] write(InvoiceDocument doc) throws IOException {
+		Invoice invoice = doc.invoice();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PdfFont regular = PdfFontFactory.createFont(StandardFonts.HELVETICA);
+		PdfFont bold = PdfFontFactory.createFont(StandardFonts.HELVETICA_BOLD);
+		Color brand = brand(doc.brandColor());
+
+		PdfDocument pdf = new PdfDocument(new PdfWriter(out));
+		pdf.getDocumentInfo().setTitle("Invoice " + invoice.number() + " — " + doc.workspaceName());
+		pdf.getDocumentInfo().setAuthor(doc.workspaceName());
+		try (Document page = new Document(pdf, PageSize.A4, false)) {
+			page.setFont(regular).setFontSize(10);
+			page.setMargins(48, 48, 64, 48);
+
+			page.add(new Paragraph(doc.workspaceName()).setFont(bold).setFontSize(20).setFontColor(brand)
+				.setMarginBottom(0));
+			String title = "Invoice " + invoice.number() + ("VOID".equals(invoice.status()) ? " (VOID)" : "");
+			page.add(new Paragraph(title).setFont(bold).setFontSize(14).setMarginTop(2));
+
+			Table facts = new Table(UnitValue.createPercentArray(new float[] { 1, 3 })).useAllAvailableWidth()
+				.setMarginBottom(12);
+			fact(facts, bold, "Bill to", contact(doc));
+			fact(facts, bold, "Invoice number", invoice.number());
+			fact(facts, bold, "Issue date", DAY.format(invoice.issueDate()));
+			fact(facts, bold, "Period", DAY.format(invoice.periodFrom()) + " – " + DAY.format(invoice.periodTo()));
+			if (invoice.approvalId() != null) {
+				fact(facts, bold, "Approved hours", invoice.approvalUrl());
+			}
+			page.add(facts);
+
+			page.add(lines(invoice, bold, brand));
+
+			if (invoice.voidReason() != null) {
+				page.add(new Paragraph("Voided: " + invoice.voidReason()).setMarginTop(12));
+			}
+			if (invoice.snapshotHash() != null) {
+				page.add(new Paragraph("These hours were approved by the client; snapshot SHA-256: "
+						+ invoice.snapshotHash()).setFontSize(8).setFontColor(MUTED).setMarginTop(16));
+			}
+
+			int pages = pdf.getNumberOfPages();
+			for (int number = 1; number <= pages; number++) {
+				float width = pdf.getPage(number).getPageSize().getWidth();
+				page.showTextAligned(new Paragraph(doc.senderName() + " · Invoice " + invoice.number()).setFontSize(7)
+					.setFontColor(MUTED), 48, 30, number, TextAlignment.LEFT, VerticalAlignment.BOTTOM, 0);
+				page.showTextAligned(new Paragraph("Page " + number + " of " + pages).setFontSize(7)
+					.setFontColor(MUTED), width - 48, 30, number, TextAlignment.RIGHT, VerticalAlignment.BOTTOM, 0);
+			}
+		}
+		return out.toByteArray();
+	}
+
+	private static Table lines(Invoice invoice, PdfFont bold, Color brand) {
+		Table table = new Table(UnitValue.createPercentArray(new float[] { 5, 1.2f, 1.4f, 1.6f })).useAllAvailableWidth();
+		for (String heading : new String[] { "Description", "Hours", "Rate", "Amount (" + invoice.currency() + ")" }) {
+			table.addHeaderCell(new Cell().add(new Paragraph(heading).setFont(bold).setFontColor(ColorConstants.WHITE))
+				.setBackgroundColor(brand).setBorder(Border.NO_BORDER)
+				.setTextAlignment(heading.equals("Description") ? TextAlignment.LEFT : TextAlignment.RIGHT));
+		}
+		for (Invoice.Line line : invoice.lines()) {
+			table.addCell(cell(line.description(), TextAlignment.LEFT));
+			table.addCell(cell(decimal(line.hours()), TextAlignment.RIGHT));
+			table.addCell(cell(decimal(line.rate()), TextAlignment.RIGHT));
+			table.addCell(cell(decimal(line.amount()), TextAlignment.RIGHT));
+		}
+		table.addCell(total(new Paragraph("Total").setFont(bold), TextAlignment.LEFT, brand));
+		table.addCell(total(new Paragraph(""), TextAlignment.RIGHT, brand));
+		table.addCell(total(new Paragraph(""), TextAlignment.RIGHT, brand));
+		table.addCell(total(new Paragraph(invoice.currency() + " " + decimal(invoice.total())).setFont(bold),
+				TextAlignment.RIGHT, brand));
+		return table;
+	}
+
+	private static Cell cell(String text, TextAlignment alignment) {
+		return new Cell().add(new Paragraph(text)).setTextAlignment(alignment).setBorder(Border.NO_BORDER)
+			.setBorderBottom(new SolidBorder(RULE, 0.5f));
+	}
+
+	private static Cell total(Paragraph content, TextAlignment alignment, Color brand) {
+		return new Cell().add(content).setTextAlignment(alignment).setBorder(Border.NO_BORDER)
+			.setBorderTop(new SolidBorder(brand, 1.5f));
+	}
+
+	private static void fact(Table facts, PdfFont bold, String label, String value) {
+		facts.addCell(new Cell().add(new Paragraph(label).setFont(bold)).setBorder(Border.NO_BORDER).setPadding(1));
+		facts.addCell(new Cell().add(new Paragraph(value == null ? "" : value)).setBorder(Border.NO_BORDER)
+			.setPadding(1));
+	}
+
+	private static String contact(InvoiceDocument doc) {
+		StringBuilder contact = new StringBuilder(doc.contactName());
+		if (doc.contactCompany() != null && !doc.contactCompany().isBlank()) {
+			contact.append(", ").append(doc.contactCompany());
+		}
+		if (doc.contactEmail() != null && !doc.contactEmail().isBlank()) {
+			contact.append(" <").append(doc.contactEmail()).append('>');
+		}
+		return contact.toString();
+	}
+
+	/** The brand colour setting as "#rrggbb", the default when the setting is not one. */
+	static String brandHex(String setting) {
+		return setting != null && HEX.matcher(setting.trim()).matches() ? setting.trim().toLowerCase(Locale.ROOT)
+				: "#1f6feb";
+	}
+
+	static Color brand(String setting) {
+		String hex = brandHex(setting);
+		return new DeviceRgb(Integer.parseInt(hex.substring(1, 3), 16), Integer.parseInt(hex.substring(3, 5), 16),
+				Integer.parseInt(hex.substring(5, 7), 16));
+	}
+
+	/** Two decimals, plain digits; blank for lines without hours or rate. */
+	static String decimal(BigDecimal value) {
+		return value == null ? "" : value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+	}
+}

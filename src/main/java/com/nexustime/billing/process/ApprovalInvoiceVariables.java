@@ -1,0 +1,26 @@
+package com.nexustime.billing.process;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Reads the client-approval process variables the billing steps need. */
+final class ApprovalInvoiceVariables {
+
+	private ApprovalInvoiceVariables() {
+	}
+
+	static long approvalId(VariableScope scope) {
+		return Long.parseLong(scope.getVariable("approvalId").toString());
+	}
+
+	/** The person who completed the task: the tasklist records them as {@code reviewedBy}. */
+	static Long completedBy(VariableScope scope, String assignee) {
+		Object reviewer = scope.getVariable("reviewedBy");
+		String id = reviewer != null ? reviewer.toString() : assignee;
+		try {
+			return id == null ? null : Long.valueOf(id);
+		}
+		catch (NumberFormatException notOurs) {
+			return null; // completed in Camunda's own tasklist by an engine user that is not a Nexus Time id
+		}
+	}
+}

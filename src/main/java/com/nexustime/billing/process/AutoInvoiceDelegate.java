@@ -1,0 +1,25 @@
+package com.nexustime.billing.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.nexustime.billing.Invoice;
+import com.nexustime.billing.InvoiceService;
+
+/** "Make the invoice" in client-approval.bpmn (asynchronous, retried): bills the approval without a person. */
+@Component("makeInvoiceFromApproval")
+class AutoInvoiceDelegate implements JavaDelegate {
+
+	private final InvoiceService invoices;
+
+	AutoInvoiceDelegate(InvoiceService invoices) {
+		this.invoices = invoices;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Invoice invoice = invoices.forApprovalInProcess(ApprovalInvoiceVariables.approvalId(execution), null);
+		execution.setVariable("invoiceId", String.valueOf(invoice.id()));
+	}
+}
