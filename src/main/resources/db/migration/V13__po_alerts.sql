@@ -5,7 +5,7 @@
 create table po_alert_state (
     purchase_order_id  bigint        primary key references purchase_order (id) on delete cascade,
     above_threshold    boolean       not null,
-    last_percent       numeric(9,2)  not null,
+    last_percent       numeric(18,2) not null,
     updated_at         timestamptz   not null default now()
 );
 
@@ -17,15 +17,21 @@ create table po_alert (
     po_number            text          not null,
     invoice_group        text          not null,
     threshold_percent    numeric(5,2)  not null,
-    percent_before       numeric(9,2)  not null,
-    percent              numeric(9,2)  not null,
-    cost                 numeric(14,2) not null,
+    percent_before       numeric(18,2) not null,
+    percent              numeric(18,2) not null,
+    cost                 numeric(18,2) not null,
     amount               numeric(14,2) not null,
     raised_at            timestamptz   not null default now(),
     raised_by            bigint        references app_user (id),
     -- the entry whose save crossed; no foreign key, the entry may be deleted later and the alert stays
     time_entry_id        bigint,
-    process_instance_id  text
+    process_instance_id  text,
+    -- what the project manager recorded on the follow-up task ("Secure additional PO funds")
+    outcome              text,
+    outcome_note         text,
+    followed_up_by       bigint        references app_user (id),
+    followed_up_at       timestamptz
 );
 create index po_alert_project_idx on po_alert (project_id, raised_at desc);
 create index po_alert_purchase_order_idx on po_alert (purchase_order_id, raised_at desc);
+

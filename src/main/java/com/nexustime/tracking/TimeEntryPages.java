@@ -76,6 +76,9 @@ class TimeEntryPages {
 			try {
 				TimeEntry entry = entries.create(user, toRequest(form, workspace.current().zone()));
 				redirect.addFlashAttribute("message", "Saved " + describe(entry) + ".");
+				if (!entry.alerts().isEmpty()) {
+					redirect.addFlashAttribute("warnings", entry.alerts().stream().map(TimeEntry.Alert::message).toList());
+				}
 				return "redirect:/time";
 			}
 			catch (RuleViolationException refused) {
