@@ -135,6 +135,9 @@ class TimeEntryPages {
 			try {
 				BulkEntryImport.Result created = bulk.importAll(user, text);
 				redirect.addFlashAttribute("message", "Created " + created.accepted().size() + " entries.");
+				if (!created.alerts().isEmpty()) {
+					redirect.addFlashAttribute("warnings", created.alerts().stream().map(TimeEntry.Alert::message).toList());
+				}
 				return "redirect:/time";
 			}
 			catch (BulkEntryImport.ImportRefused refused) {

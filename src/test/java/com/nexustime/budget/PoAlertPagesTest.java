@@ -1,0 +1,37 @@
+package com.nexustime.budget;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.nexustime.support.FormSession;
+import com.nexustime.support.IntegrationTest;
+import com.nexustime.support.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The manual entry form tells the person who saved that the save crossed the threshold, once. */
+class PoAlertPagesTest extends IntegrationTest {
+
+	@Test
+	void theEntryFormShowsTheAlertAfterTheSaveThatCrossed() {
+		BudgetFixture f = new BudgetFixture(jdbc);
+		FormSession browser = FormSession.signIn(port, f.staff.email(), TestUsers.PASSWORD);
+		browser.get("/time");
+		Map<String, String> cost = Map.of("type", "FIXED_COST", "date", "2026-11-18", "projectId",
+				String.valueOf(f.project), "activityId", String.valueOf(f.fixedCost), "amount", "9400.00");
+		FormSession.Page first = browser.post("/time", cost);
+		assertThat(first.status()).as(first.body()).isEqualTo(302);
+		assertThat(browser.follow(first).body()).doesNotContain("Budget alert");
+
+		FormSession.Page crossing = browser.post("/time", Map.of("type", "FIXED_COST", "date", "2026-11-18",
+				"projectId", String.valueOf(f.project), "activityId", String.valueOf(f.fixedCost), "amount", "200.00"));
+		assertThat(crossing.status()).isEqualTo(302);
+		assertThat(browser.follow(crossing).body()).contains("Budget alert",
+				"PO " + f.poNumber + " (" + f.invoiceGroup + ") has reached 96 % of its amount.");
+
+		FormSession.Page later = browser.post("/time", Map.of("type", "FIXED_COST", "date", "2026-11-18",
+				"projectId", String.valueOf(f.project), "activityId", String.valueOf(f.fixedCost), "amount", "5.00"));
+		assertThat(browser.follow(later).body()).doesNotContain("Budget alert");
+	}
+}
