@@ -35,4 +35,24 @@ class PoAlertBrowserTest extends BrowserTest {
 		page.click("#save-grid");
 		assertThat(page.locator("#grid-message")).hasText("Saved.");
 	}
+
+	@Test
+	void theEntryFormOffersAPurchaseOrderOnlyWhereThereIsAChoice() {
+		BudgetFixture f = new BudgetFixture(jdbc);
+		long single = f.project("Single " + f.unique);
+		f.purchaseOrder(single, "PO-S-" + f.unique, "Only " + f.unique, "100.00");
+		long print = f.purchaseOrder(f.project, "PO-P-" + f.unique, "Print " + f.unique, "500.00");
+		Page page = signedIn(f.staff.email(), TestUsers.PASSWORD);
+		page.navigate(url("/time"));
+		assertThat(page.locator("#purchase-order-field")).isHidden();
+
+		page.selectOption("#projectId", String.valueOf(f.project));
+		assertThat(page.locator("#purchase-order-field")).isVisible();
+		assertThat(page.locator("#purchaseOrderId option")).hasCount(3);
+		page.selectOption("#purchaseOrderId", String.valueOf(print));
+
+		page.selectOption("#projectId", String.valueOf(single));
+		assertThat(page.locator("#purchaseOrderId option")).hasCount(2);
+		assertThat(page.locator("#purchase-order-field")).isHidden();
+	}
 }

@@ -34,4 +34,33 @@ class PoAlertPagesTest extends IntegrationTest {
 				"projectId", String.valueOf(f.project), "activityId", String.valueOf(f.fixedCost), "amount", "5.00"));
 		assertThat(browser.follow(later).body()).doesNotContain("Budget alert");
 	}
+
+	@Test
+	void theEntryFormOffersThePurchaseOrdersOfAProjectWithSeveral() {
+		BudgetFixture f = new BudgetFixture(jdbc);
+		FormSession browser = FormSession.signIn(port, f.staff.email(), TestUsers.PASSWORD);
+		browser.get("/time");
+		long other = f.project("Other " + f.unique);
+		long foreign = f.purchaseOrder(other, "PO-X-" + f.unique, "Foreign " + f.unique, "100.00");
+		FormSession.Page refused = browser.post("/time", Map.of("type", "FIXED_COST", "date", "2026-11-18",
+				"projectId", String.valueOf(f.project), "activityId", String.valueOf(f.fixedCost), "amount", "10.00",
+				"purchaseOrderId", String.valueOf(foreign)));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("no such purchase order on this project");
+
+		long print = f.purchaseOrder(f.project, "PO-P-" + f.unique, "Print " + f.unique, "500.00");
+		FormSession.Page shown = browser.post("/time", Map.of("type", "FIXED_COST", "date", "2026-11-18",
+				"projectId", String.valueOf(f.project), "activityId", String.valueOf(f.fixedCost), "amount", "",
+				"purchaseOrderId", String.valueOf(print)));
+		assertThat(shown.body()).contains("PO-P-" + f.unique + " · Print " + f.unique, f.poNumber + " · " + f.invoiceGroup);
+
+		FormSession.Page saved = browser.post("/time", Map.of("type", "FIXED_COST", "date", "2026-11-18",
+				"projectId", String.valueOf(f.project), "activityId", String.valueOf(f.fixedCost), "amount", "480.00",
+				"purchaseOrderId", String.valueOf(print)));
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(browser.follow(saved).body()).contains("PO PO-P-" + f.unique + " (Print " + f.unique
+				+ ") has reached 96 % of its amount.");
+		assertThat(jdbc.sql("select purchase_order_id from time_entry where project_id = ?").param(f.project)
+			.query(Long.class).single()).isEqualTo(print);
+	}
 }
