@@ -63,4 +63,24 @@ class PoAlertPagesTest extends IntegrationTest {
 		assertThat(jdbc.sql("select purchase_order_id from time_entry where project_id = ?").param(f.project)
 			.query(Long.class).single()).isEqualTo(print);
 	}
+
+	@Test
+	void theManagerSeesTheAlertBesideTheFollowUpFormAndCompletesIt() {
+		BudgetFixture f = new BudgetFixture(jdbc);
+		f.staff.client(api).post("/api/v1/time-entries", Map.of("type", "FIXED_COST", "projectId", f.project,
+				"activityId", f.fixedCost, "date", "2026-11-18", "amount", "9600.00"));
+		String taskId = f.manager.client(api).get("/api/v1/tasks").json().findValuesAsText("id").get(0);
+
+		FormSession browser = FormSession.signIn(port, f.manager.email(), TestUsers.PASSWORD);
+		FormSession.Page page = browser.get("/tasks/" + taskId);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Secure additional PO funds", "id=\"po-alert-summary\"", f.poNumber,
+				f.invoiceGroup, "10000.00", "9600.00", "96 %", "95 %", "The client issued a new PO");
+
+		FormSession.Page done = browser.post("/tasks/" + taskId, Map.of("outcome", "WORK_PAUSED",
+				"note", "Waiting for the client's purchasing"));
+		assertThat(done.status()).isEqualTo(302);
+		assertThat(jdbc.sql("select outcome from po_alert where project_id = ?").param(f.project).query(String.class)
+			.single()).isEqualTo("WORK_PAUSED");
+	}
 }
