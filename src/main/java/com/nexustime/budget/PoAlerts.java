@@ -112,8 +112,8 @@ public class PoAlerts {
 		String body = headline + ".\n\n"
 				+ "Purchase order: " + alert.poNumber() + "\n"
 				+ "Invoice group: " + alert.invoiceGroup() + "\n"
-				+ "Used: " + alert.cost() + " of " + alert.amount() + " (" + alert.percentText() + "; the alert threshold is "
-				+ PoAlert.percentText(alert.thresholdPercent()) + ")\n"
+				+ "Used: " + alert.cost() + " of " + alert.amount() + " (" + alert.percentText()
+				+ "; the alert threshold is " + PoAlert.percentText(alert.thresholdPercent()) + ")\n"
 				+ "Saved by: " + (context.raisedByName() == null ? "unknown" : context.raisedByName()) + "\n\n"
 				+ "The project manager has a task to secure additional purchase-order funds before work continues.\n";
 		for (String recipient : workspace.current().alertRecipients()) {
@@ -142,7 +142,8 @@ public class PoAlerts {
 	/** The project's alerts, newest first. */
 	@Transactional(readOnly = true)
 	public List<PoAlert> ofProject(long projectId) {
-		return jdbc.sql("select " + PoAlert.COLUMNS + " from po_alert where project_id = ? order by raised_at desc, id desc")
+		return jdbc.sql("select " + PoAlert.COLUMNS
+				+ " from po_alert where project_id = ? order by raised_at desc, id desc")
 			.param(projectId).query(PoAlert.class).list();
 	}
 

@@ -77,7 +77,7 @@ class TimeEntryPages {
 				TimeEntry entry = entries.create(user, toRequest(form, workspace.current().zone()));
 				redirect.addFlashAttribute("message", "Saved " + describe(entry) + ".");
 				if (!entry.alerts().isEmpty()) {
-					redirect.addFlashAttribute("warnings", entry.alerts().stream().map(TimeEntry.Alert::message).toList());
+					redirect.addFlashAttribute("warnings", messages(entry.alerts()));
 				}
 				return "redirect:/time";
 			}
@@ -86,7 +86,8 @@ class TimeEntryPages {
 					case "minutes", "hours" -> "hours";
 					case "start" -> "startTime";
 					case "end" -> "endTime";
-					case "projectId", "activityId", "amount", "notes", "date", "vendorId", "purchaseOrderId" -> refused.field();
+					case "projectId", "activityId", "amount", "notes", "date", "vendorId", "purchaseOrderId" ->
+						refused.field();
 					default -> null;
 				};
 				if (field != null) {
@@ -136,7 +137,7 @@ class TimeEntryPages {
 				BulkEntryImport.Result created = bulk.importAll(user, text);
 				redirect.addFlashAttribute("message", "Created " + created.accepted().size() + " entries.");
 				if (!created.alerts().isEmpty()) {
-					redirect.addFlashAttribute("warnings", created.alerts().stream().map(TimeEntry.Alert::message).toList());
+					redirect.addFlashAttribute("warnings", messages(created.alerts()));
 				}
 				return "redirect:/time";
 			}
@@ -162,8 +163,8 @@ class TimeEntryPages {
 		model.addAttribute("activities", form.getProjectId() == null ? List.of()
 				: availability.on(form.getProjectId()));
 		model.addAttribute("purchaseOrders", form.getProjectId() == null ? List.of()
-				: jdbc.sql("select id, number || ' · ' || invoice_group as name from purchase_order where project_id = ? "
-						+ "order by id").param(form.getProjectId()).query(Choice.class).list());
+				: jdbc.sql("select id, number || ' · ' || invoice_group as name from purchase_order "
+						+ "where project_id = ? order by id").param(form.getProjectId()).query(Choice.class).list());
 		model.addAttribute("vendors", jdbc.sql("select id, name from vendor where active order by name")
 			.query(Choice.class).list());
 		model.addAttribute("canAdjust", user.isAdmin());
@@ -195,6 +196,11 @@ class TimeEntryPages {
 		return new EntryRequest(EntryType.ACTIVITY, null, form.getProjectId(), form.getActivityId(), form.getDate(),
 				BulkEntryImport.minutes(form.getHours().trim()), null, null, null, form.getDescription(),
 				form.isBillable(), null, null, null, null, null, form.getNotes(), form.getPurchaseOrderId());
+	}
+
+	/** The purchase-order alerts of a save, as the flash box shows them. */
+	private static List<String> messages(List<TimeEntry.Alert> alerts) {
+		return alerts.stream().map(TimeEntry.Alert::message).toList();
 	}
 
 	private static String describe(TimeEntry entry) {

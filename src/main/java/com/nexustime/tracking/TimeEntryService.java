@@ -275,8 +275,9 @@ public class TimeEntryService {
 
 	/** 422 naming {@code purchaseOrderId} unless the entry names one of its own project's purchase orders. */
 	private void checkPurchaseOrder(Draft d) {
-		if (d.purchaseOrderId() != null && jdbc.sql("select count(*) from purchase_order where id = ? and project_id = ?")
-			.params(d.purchaseOrderId(), d.projectId()).query(Long.class).single() == 0) {
+		if (d.purchaseOrderId() != null
+				&& jdbc.sql("select count(*) from purchase_order where id = ? and project_id = ?")
+					.params(d.purchaseOrderId(), d.projectId()).query(Long.class).single() == 0) {
 			throw new RuleViolationException("purchaseOrderId", "no such purchase order on this project");
 		}
 	}

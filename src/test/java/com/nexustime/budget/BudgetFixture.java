@@ -50,17 +50,20 @@ final class BudgetFixture {
 	}
 
 	long project(String name) {
-		return jdbc.sql("insert into project (name, contact_id, type, manager_id) values (?, ?, 'STANDARD', ?) returning id")
+		return jdbc.sql("insert into project (name, contact_id, type, manager_id) values (?, ?, 'STANDARD', ?) "
+				+ "returning id")
 			.params(name, contact, manager.id()).query(Long.class).single();
 	}
 
 	long purchaseOrder(long projectId, String number, String group, String amount) {
-		return jdbc.sql("insert into purchase_order (project_id, number, amount, invoice_group) values (?, ?, ?, ?) returning id")
+		return jdbc.sql("insert into purchase_order (project_id, number, amount, invoice_group) values (?, ?, ?, ?) "
+				+ "returning id")
 			.params(projectId, number, new BigDecimal(amount), group).query(Long.class).single();
 	}
 
 	void projectRate(long projectId, String rate) {
-		jdbc.sql("insert into rate (scope, project_id, hourly_rate, effective_from) values ('PROJECT', ?, ?, '1970-01-01')")
+		jdbc.sql("insert into rate (scope, project_id, hourly_rate, effective_from) "
+				+ "values ('PROJECT', ?, ?, '1970-01-01')")
 			.params(projectId, new BigDecimal(rate)).update();
 	}
 
