@@ -139,9 +139,12 @@ public class PoAlerts {
 			.optional().orElseThrow(() -> new NotFoundException("PO alert", id));
 	}
 
-	/** The project's alerts, newest first. */
+	/** The project's alerts, newest first; 404 for an unknown project. */
 	@Transactional(readOnly = true)
 	public List<PoAlert> ofProject(long projectId) {
+		if (jdbc.sql("select count(*) from project where id = ?").param(projectId).query(Long.class).single() == 0) {
+			throw new NotFoundException("Project", projectId);
+		}
 		return jdbc.sql("select " + PoAlert.COLUMNS
 				+ " from po_alert where project_id = ? order by raised_at desc, id desc")
 			.param(projectId).query(PoAlert.class).list();

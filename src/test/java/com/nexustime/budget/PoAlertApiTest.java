@@ -239,5 +239,7 @@ class PoAlertApiTest extends IntegrationTest {
 				"projectId", bare, "activityId", f.fixedCost, "date", DAY, "amount", "99999.00"));
 		assertThat(created(saved).path("alerts")).isEmpty();
 		assertThat(f.alerts(bare)).isZero();
+		assertThat(f.staff.client(api).get("/api/v1/projects/" + bare + "/po-alerts").json()).isEmpty();
+		assertThat(f.staff.client(api).get("/api/v1/projects/999999999/po-alerts").status()).isEqualTo(404);
 	}
 }
