@@ -247,6 +247,11 @@
     recompute();
   });
 
+  // "PO 4711 (Design) has reached 96 % of its amount." from {poNumber, invoiceGroup, percent: "96.00"}
+  function alertText(alert) {
+    return 'PO ' + alert.poNumber + ' (' + alert.invoiceGroup + ') has reached ' + Number(alert.percent) + ' % of its amount.';
+  }
+
   function say(text, kind) {
     message.textContent = text;
     message.className = 'alert alert-' + kind;
@@ -320,8 +325,14 @@
     };
     if (userId) payload.userId = userId;
     try {
-      fromGrid(await call('PUT', api, payload), false);
-      say('Saved.', 'success');
+      const saved = await call('PUT', api, payload);
+      fromGrid(saved, false);
+      const alerts = saved.alerts || [];
+      if (alerts.length) {
+        say('Saved. Budget alert: ' + alerts.map(alertText).join(' '), 'warning');
+      } else {
+        say('Saved.', 'success');
+      }
     } catch (problem) {
       showProblem(problem);
     }

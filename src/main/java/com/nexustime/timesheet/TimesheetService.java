@@ -19,6 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.nexustime.budget.PoBudgetWatch;
 import com.nexustime.rules.Actor;
 import com.nexustime.rules.LockQuestion;
 import com.nexustime.rules.WeekLockRules;
@@ -56,12 +57,15 @@ public class TimesheetService {
 
 	private final WorkspaceSettings workspace;
 
+	private final PoBudgetWatch budget;
+
 	TimesheetService(WeekEntries week, TimeEntryService entries, WeekLockRules lockRules,
-			WorkspaceSettings workspace) {
+			WorkspaceSettings workspace, PoBudgetWatch budget) {
 		this.week = week;
 		this.entries = entries;
 		this.lockRules = lockRules;
 		this.workspace = workspace;
+		this.budget = budget;
 	}
 
 	/** The week that holds {@code date} in the workspace's calendar. */
@@ -88,6 +92,7 @@ public class TimesheetService {
 	 * Saves the requested rows: each cell whose hours differ from the stored sum is brought to the requested
 	 * value by creating, changing or deleting entries; decreases go first so that moving hours between rows of
 	 * one day never trips the 24-hours limit halfway. Rows of the week left out of the request stay as they are.
+	 * The purchase orders of the projects it touched are checked once, at the end; the grid answers the alerts.
 	 */
 	@Transactional
 	public WeekGrid save(CurrentUser actor, LocalDate weekStart, GridChanges changes) {
@@ -118,9 +123,11 @@ public class TimesheetService {
 				week.unpin(owner, weekStart, target.line().projectId(), target.line().activityId());
 			}
 		}
+		budget.holdUntilEnd();
 		decreases.forEach(a -> apply(actor, owner, a));
 		increases.forEach(a -> apply(actor, owner, a));
-		return read(actor, owner, weekStart);
+		List<TimeEntry.Alert> alerts = TimeEntryService.alerts(budget.settleHeld(actor));
+		return read(actor, owner, weekStart).withAlerts(alerts);
 	}
 
 	/** Pins last week's project × activity rows to this week, with no hours, and answers the grid. */
@@ -189,7 +196,7 @@ public class TimesheetService {
 		return new WeekGrid(owner, weekStart, IntStream.range(0, DAYS).mapToObj(weekStart::plusDays).toList(),
 				status.status(), "REJECTED".equals(status.status()) ? status.comment() : null, rows,
 				IntStream.of(dayMinutes).mapToObj(TimeEntry::hoursOf).toList(),
-				TimeEntry.hoursOf(IntStream.of(dayMinutes).sum()));
+				TimeEntry.hoursOf(IntStream.of(dayMinutes).sum()), List.of());
 	}
 
 	/** Brings one cell to its requested minutes through the entry service, newest entries first. */

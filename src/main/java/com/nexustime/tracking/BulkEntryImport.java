@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.nexustime.budget.PoBudgetWatch;
 import com.nexustime.system.security.CurrentUser;
 import com.nexustime.workspace.WorkspaceSettings;
 
@@ -41,15 +42,18 @@ public class BulkEntryImport {
 
 	private final WorkspaceSettings workspace;
 
+	private final PoBudgetWatch budget;
+
 	private final TransactionTemplate outer;
 
 	private final TransactionTemplate perRow;
 
-	BulkEntryImport(TimeEntryService entries, JdbcClient jdbc, WorkspaceSettings workspace,
+	BulkEntryImport(TimeEntryService entries, JdbcClient jdbc, WorkspaceSettings workspace, PoBudgetWatch budget,
 			PlatformTransactionManager transactions) {
 		this.entries = entries;
 		this.jdbc = jdbc;
 		this.workspace = workspace;
+		this.budget = budget;
 		this.outer = new TransactionTemplate(transactions);
 		this.perRow = new TransactionTemplate(transactions);
 		this.perRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -64,7 +68,8 @@ public class BulkEntryImport {
 	public record Rejected(int line, String text, String reason) {
 	}
 
-	public record Result(List<Accepted> accepted, List<Rejected> rejected) {
+	/** {@code alerts}: the purchase-order threshold crossings of the import (none in a preview). */
+	public record Result(List<Accepted> accepted, List<Rejected> rejected, List<TimeEntry.Alert> alerts) {
 
 		public boolean clean() {
 			return rejected.isEmpty() && !accepted.isEmpty();
@@ -95,7 +100,10 @@ public class BulkEntryImport {
 		});
 	}
 
-	/** Creates every row in one transaction, or none of them when any row is refused. */
+	/**
+	 * Creates every row in one transaction, or none of them when any row is refused; the purchase orders of the
+	 * projects it touched are checked once, at the end.
+	 */
 	public Result importAll(CurrentUser user, String text) {
 		return outer.execute(tx -> {
 			Result result = run(user, text);
@@ -103,12 +111,14 @@ public class BulkEntryImport {
 				tx.setRollbackOnly();
 				throw new ImportRefused(result);
 			}
-			return result;
+			return new Result(result.accepted(), result.rejected(),
+					TimeEntryService.alerts(budget.settleHeld(user)));
 		});
 	}
 
 	private Result run(CurrentUser user, String text) {
 		entries.lockUser(user.id());
+		budget.holdUntilEnd();
 		ZoneId zone = workspace.current().zone();
 		Map<String, Long> projects = names("select lower(name) as name, id from project");
 		Map<String, Long> activities = names("select lower(name) as name, id from activity where active");
@@ -131,7 +141,7 @@ public class BulkEntryImport {
 				rejected.add(new Rejected(number, line, reason(refused)));
 			}
 		}
-		return new Result(accepted, rejected);
+		return new Result(accepted, rejected, List.of());
 	}
 
 	record ParsedRow(EntryRequest request, String project, String activity) {

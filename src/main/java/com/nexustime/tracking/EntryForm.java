@@ -39,6 +39,17 @@ public class EntryForm {
 	@Size(max = 2000, message = "must be at most 2000 characters")
 	private String notes;
 
+	/** The purchase order the entry counts against; empty for the project's first one. */
+	private Long purchaseOrderId;
+
+	public Long getPurchaseOrderId() {
+		return purchaseOrderId;
+	}
+
+	public void setPurchaseOrderId(Long purchaseOrderId) {
+		this.purchaseOrderId = purchaseOrderId;
+	}
+
 	public EntryType getType() {
 		return type;
 	}

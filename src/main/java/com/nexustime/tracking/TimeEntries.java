@@ -19,7 +19,7 @@ public class TimeEntries {
 	static final String COLUMNS = """
 			id, type, user_id, project_id, activity_id, entry_date, started_at, ended_at, minutes, rate, rate_source,
 			amount, billable, not_invoiced, description, notes, vendor_id, employee_id, artwork_id, status,
-			invoice_id, created_at, updated_at, version""";
+			purchase_order_id, invoice_id, created_at, updated_at, version""";
 
 	private final JdbcClient jdbc;
 
@@ -34,9 +34,9 @@ public class TimeEntries {
 	TimeEntry insert(TimeEntry e) {
 		return jdbc.sql("insert into time_entry (type, user_id, project_id, activity_id, entry_date, started_at, "
 				+ "ended_at, minutes, rate, rate_source, amount, billable, not_invoiced, description, notes, vendor_id, "
-				+ "employee_id, artwork_id) values (:type, :userId, :projectId, :activityId, :date, :start, :end, "
-				+ ":minutes, :rate, :rateSource, :amount, :billable, :notInvoiced, :description, :notes, :vendorId, "
-				+ ":employeeId, :artworkId) returning " + COLUMNS)
+				+ "employee_id, artwork_id, purchase_order_id) values (:type, :userId, :projectId, :activityId, :date, "
+				+ ":start, :end, :minutes, :rate, :rateSource, :amount, :billable, :notInvoiced, :description, :notes, "
+				+ ":vendorId, :employeeId, :artworkId, :purchaseOrderId) returning " + COLUMNS)
 			.paramSource(params(e))
 			.query(TimeEntries::map)
 			.single();
@@ -48,6 +48,7 @@ public class TimeEntries {
 				+ "started_at = :start, ended_at = :end, minutes = :minutes, rate = :rate, rate_source = :rateSource, "
 				+ "amount = :amount, billable = :billable, not_invoiced = :notInvoiced, description = :description, "
 				+ "notes = :notes, vendor_id = :vendorId, employee_id = :employeeId, artwork_id = :artworkId, "
+				+ "purchase_order_id = :purchaseOrderId, "
 				+ "updated_at = now(), version = version + 1 where id = :id and version = :version returning " + COLUMNS)
 			.paramSource(params(e).addValue("id", e.id()).addValue("version", e.version()))
 			.query(TimeEntries::map)
@@ -131,7 +132,8 @@ public class TimeEntries {
 			.addValue("notes", e.notes())
 			.addValue("vendorId", e.vendorId())
 			.addValue("employeeId", e.employeeId())
-			.addValue("artworkId", e.artworkId());
+			.addValue("artworkId", e.artworkId())
+			.addValue("purchaseOrderId", e.purchaseOrderId());
 	}
 
 	static TimeEntry map(ResultSet rs, int row) throws SQLException {
@@ -142,7 +144,8 @@ public class TimeEntries {
 				rs.getBigDecimal("amount"), rs.getBoolean("billable"), rs.getBoolean("not_invoiced"),
 				rs.getString("description"), rs.getString("notes"), (Long) rs.getObject("vendor_id"),
 				(Long) rs.getObject("employee_id"), (Long) rs.getObject("artwork_id"),
-				EntryStatus.valueOf(rs.getString("status")), (Long) rs.getObject("invoice_id"),
+				(Long) rs.getObject("purchase_order_id"), EntryStatus.valueOf(rs.getString("status")),
+				(Long) rs.getObject("invoice_id"),
 				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getInt("version"),
 				List.of());
 	}

@@ -15,11 +15,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record TimeEntry(Long id, EntryType type, Long userId, Long projectId, Long activityId, LocalDate date,
 		Instant start, Instant end, Integer minutes, BigDecimal rate, String rateSource, BigDecimal amount,
 		boolean billable, boolean notInvoiced, String description, String notes, Long vendorId, Long employeeId,
-		Long artworkId, EntryStatus status, Long invoiceId, Instant createdAt, Instant updatedAt, int version,
-		List<Alert> alerts) {
+		Long artworkId, Long purchaseOrderId, EntryStatus status, Long invoiceId, Instant createdAt,
+		Instant updatedAt, int version, List<Alert> alerts) {
 
 	/** A notice raised by the save that produced this entry (purchase-order threshold crossings). */
 	public record Alert(String type, String poNumber, String invoiceGroup, BigDecimal percent) {
+
+		public static final String PO_THRESHOLD = "PO_THRESHOLD";
+
+		/** "PO 4711 (Design) has reached 96 % of its amount." */
+		public String message() {
+			return "PO " + poNumber + " (" + invoiceGroup + ") has reached "
+					+ percent.stripTrailingZeros().toPlainString() + " % of its amount.";
+		}
 	}
 
 	@JsonProperty("hours")
@@ -38,7 +46,7 @@ public record TimeEntry(Long id, EntryType type, Long userId, Long projectId, Lo
 
 	TimeEntry withAlerts(List<Alert> raised) {
 		return new TimeEntry(id, type, userId, projectId, activityId, date, start, end, minutes, rate, rateSource,
-				amount, billable, notInvoiced, description, notes, vendorId, employeeId, artworkId, status, invoiceId,
-				createdAt, updatedAt, version, raised);
+				amount, billable, notInvoiced, description, notes, vendorId, employeeId, artworkId, purchaseOrderId,
+				status, invoiceId, createdAt, updatedAt, version, raised);
 	}
 }

@@ -76,6 +76,9 @@ class TimeEntryPages {
 			try {
 				TimeEntry entry = entries.create(user, toRequest(form, workspace.current().zone()));
 				redirect.addFlashAttribute("message", "Saved " + describe(entry) + ".");
+				if (!entry.alerts().isEmpty()) {
+					redirect.addFlashAttribute("warnings", messages(entry.alerts()));
+				}
 				return "redirect:/time";
 			}
 			catch (RuleViolationException refused) {
@@ -83,7 +86,8 @@ class TimeEntryPages {
 					case "minutes", "hours" -> "hours";
 					case "start" -> "startTime";
 					case "end" -> "endTime";
-					case "projectId", "activityId", "amount", "notes", "date", "vendorId" -> refused.field();
+					case "projectId", "activityId", "amount", "notes", "date", "vendorId", "purchaseOrderId" ->
+						refused.field();
 					default -> null;
 				};
 				if (field != null) {
@@ -132,6 +136,9 @@ class TimeEntryPages {
 			try {
 				BulkEntryImport.Result created = bulk.importAll(user, text);
 				redirect.addFlashAttribute("message", "Created " + created.accepted().size() + " entries.");
+				if (!created.alerts().isEmpty()) {
+					redirect.addFlashAttribute("warnings", messages(created.alerts()));
+				}
 				return "redirect:/time";
 			}
 			catch (BulkEntryImport.ImportRefused refused) {
@@ -155,6 +162,9 @@ class TimeEntryPages {
 		model.addAttribute("activityNames", names("select id, name from activity"));
 		model.addAttribute("activities", form.getProjectId() == null ? List.of()
 				: availability.on(form.getProjectId()));
+		model.addAttribute("purchaseOrders", form.getProjectId() == null ? List.of()
+				: jdbc.sql("select id, number || ' · ' || invoice_group as name from purchase_order "
+						+ "where project_id = ? order by id").param(form.getProjectId()).query(Choice.class).list());
 		model.addAttribute("vendors", jdbc.sql("select id, name from vendor where active order by name")
 			.query(Choice.class).list());
 		model.addAttribute("canAdjust", user.isAdmin());
@@ -171,20 +181,26 @@ class TimeEntryPages {
 		if (form.getType() != EntryType.ACTIVITY) {
 			return new EntryRequest(form.getType(), null, form.getProjectId(), form.getActivityId(), form.getDate(),
 					null, null, null, null, form.getDescription(), form.isBillable(), null, null, form.getAmount(),
-					form.getVendorId(), null, form.getNotes());
+					form.getVendorId(), null, form.getNotes(), form.getPurchaseOrderId());
 		}
 		if (form.getStartTime() != null || form.getEndTime() != null) {
 			return new EntryRequest(EntryType.ACTIVITY, null, form.getProjectId(), form.getActivityId(), null, null,
 					null, form.getStartTime() == null ? null : form.getDate().atTime(form.getStartTime()).atZone(zone).toInstant(),
 					form.getEndTime() == null ? null : form.getDate().atTime(form.getEndTime()).atZone(zone).toInstant(),
-					form.getDescription(), form.isBillable(), null, null, null, null, null, form.getNotes());
+					form.getDescription(), form.isBillable(), null, null, null, null, null, form.getNotes(),
+					form.getPurchaseOrderId());
 		}
 		if (form.getHours() == null || form.getHours().isBlank()) {
 			throw new RuleViolationException("hours", "enter hours (1.5 or 1:30) or a start and end time");
 		}
 		return new EntryRequest(EntryType.ACTIVITY, null, form.getProjectId(), form.getActivityId(), form.getDate(),
 				BulkEntryImport.minutes(form.getHours().trim()), null, null, null, form.getDescription(),
-				form.isBillable(), null, null, null, null, null, form.getNotes());
+				form.isBillable(), null, null, null, null, null, form.getNotes(), form.getPurchaseOrderId());
+	}
+
+	/** The purchase-order alerts of a save, as the flash box shows them. */
+	private static List<String> messages(List<TimeEntry.Alert> alerts) {
+		return alerts.stream().map(TimeEntry.Alert::message).toList();
 	}
 
 	private static String describe(TimeEntry entry) {

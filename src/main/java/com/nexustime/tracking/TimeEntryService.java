@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 import com.nexustime.audit.AuditLog;
+import com.nexustime.budget.PoAlert;
+import com.nexustime.budget.PoBudgetWatch;
 import com.nexustime.rules.ActivityOption;
 import com.nexustime.rules.ActivityRules;
 import com.nexustime.rules.Actor;
@@ -41,7 +43,8 @@ import com.nexustime.workspace.WorkspaceSettings;
  * Creates, changes and deletes time entries. Every change asks the rules: the activity must be available on
  * the project, the week must be editable for the person asking, and the rate in force on the entry's date is
  * snapshotted with the amount. A user's saves are serialised so that the 24-hours-a-day limit holds under
- * concurrency, and every change is audited in the same transaction.
+ * concurrency, and every change is audited in the same transaction. Every change of cost is checked against
+ * the project's purchase orders; an entry answers the threshold alerts its save raised.
  */
 @Service
 public class TimeEntryService {
@@ -67,8 +70,10 @@ public class TimeEntryService {
 
 	private final AuditLog audit;
 
+	private final PoBudgetWatch budget;
+
 	TimeEntryService(TimeEntries entries, JdbcClient jdbc, ActivityRules activityRules, RateRules rateRules,
-			WeekLockRules lockRules, WorkspaceSettings workspace, AuditLog audit) {
+			WeekLockRules lockRules, WorkspaceSettings workspace, AuditLog audit, PoBudgetWatch budget) {
 		this.entries = entries;
 		this.jdbc = jdbc;
 		this.activityRules = activityRules;
@@ -76,6 +81,7 @@ public class TimeEntryService {
 		this.lockRules = lockRules;
 		this.workspace = workspace;
 		this.audit = audit;
+		this.budget = budget;
 	}
 
 	@Transactional
@@ -90,12 +96,13 @@ public class TimeEntryService {
 		Draft draft = new Draft(request.type(), owner, request.projectId(), request.activityId(), request.date(),
 				request.minutes(), request.hours(), request.start(), request.end(), request.description(),
 				request.billable() == null || request.billable(), Boolean.TRUE.equals(request.notInvoiced()),
-				request.artworkId(), request.amount(), request.vendorId(), request.employeeId(), request.notes());
+				request.artworkId(), request.amount(), request.vendorId(), request.employeeId(), request.notes(),
+				request.purchaseOrderId());
 		TimeEntry entry = validate(draft, null, settings);
 		LockDecision decision = ask(relation, entry.type(), EntryStatus.OPEN, entry.userId(), entry.date(), settings);
 		TimeEntry saved = entries.insert(entry);
 		audit.record(action("CREATE", decision), ENTITY, saved.id(), null, saved);
-		return saved;
+		return saved.withAlerts(alerts(budget.changed(actor, saved.id(), saved.projectId())));
 	}
 
 	@Transactional
@@ -111,6 +118,7 @@ public class TimeEntryService {
 		LockDecision before = ask(relation, current.type(), current.status(), current.userId(), current.date(), settings);
 		boolean timesGiven = changes.start() != null || changes.end() != null;
 		boolean durationGiven = changes.minutes() != null || changes.hours() != null;
+		boolean movesProject = changes.projectId() != null && !changes.projectId().equals(current.projectId());
 		Draft draft = new Draft(current.type(), current.userId(),
 				or(changes.projectId(), current.projectId()), or(changes.activityId(), current.activityId()),
 				or(changes.date(), timesGiven ? null : current.date()),
@@ -120,7 +128,9 @@ public class TimeEntryService {
 				or(changes.description(), current.description()), or(changes.billable(), current.billable()),
 				or(changes.notInvoiced(), current.notInvoiced()), or(changes.artworkId(), current.artworkId()),
 				or(changes.amount(), current.amount()), or(changes.vendorId(), current.vendorId()),
-				or(changes.employeeId(), current.employeeId()), or(changes.notes(), current.notes()));
+				or(changes.employeeId(), current.employeeId()), or(changes.notes(), current.notes()),
+				// the purchase order belongs to the project: moved without a new one, it counts against the default
+				or(changes.purchaseOrderId(), movesProject ? null : current.purchaseOrderId()));
 		TimeEntry changed = validate(draft, current, settings);
 		LockDecision after = changed.date().equals(current.date()) ? before
 				: ask(relation, changed.type(), current.status(), changed.userId(), changed.date(), settings);
@@ -128,11 +138,12 @@ public class TimeEntryService {
 				changed.projectId(), changed.activityId(), changed.date(), changed.start(), changed.end(),
 				changed.minutes(), changed.rate(), changed.rateSource(), changed.amount(), changed.billable(),
 				changed.notInvoiced(), changed.description(), changed.notes(), changed.vendorId(), changed.employeeId(),
-				changed.artworkId(), current.status(), current.invoiceId(), current.createdAt(), null,
-				current.version(), List.of()))
+				changed.artworkId(), changed.purchaseOrderId(), current.status(), current.invoiceId(),
+				current.createdAt(), null, current.version(), List.of()))
 			.orElseThrow(() -> new OptimisticLockingFailureException("stale version"));
 		audit.record(action("UPDATE", before.audited() ? before : after), ENTITY, id, current, saved);
-		return saved;
+		// an entry moved to another project changes the cost of both
+		return saved.withAlerts(alerts(budget.changed(actor, id, current.projectId(), saved.projectId())));
 	}
 
 	@Transactional
@@ -145,6 +156,7 @@ public class TimeEntryService {
 				workspace.current());
 		entries.delete(id, current.version());
 		audit.record(action("DELETE", decision), ENTITY, id, current, null);
+		budget.changed(actor, id, current.projectId());
 	}
 
 	@Transactional(readOnly = true)
@@ -221,6 +233,12 @@ public class TimeEntryService {
 			.single();
 	}
 
+	/** The alerts as an entry shows them. */
+	public static List<TimeEntry.Alert> alerts(List<PoAlert> raised) {
+		return raised.stream().map(a -> new TimeEntry.Alert(TimeEntry.Alert.PO_THRESHOLD, a.poNumber(),
+				a.invoiceGroup(), a.percent())).toList();
+	}
+
 	private static String action(String action, LockDecision decision) {
 		return decision.audited() ? action + "_OVERRIDE" : action;
 	}
@@ -232,7 +250,7 @@ public class TimeEntryService {
 	/** The fields of an entry before validation decided its date, minutes, rate and amount. */
 	record Draft(EntryType type, long userId, Long projectId, Long activityId, LocalDate date, Integer minutes,
 			BigDecimal hours, Instant start, Instant end, String description, boolean billable, boolean notInvoiced,
-			Long artworkId, BigDecimal amount, Long vendorId, Long employeeId, String notes) {
+			Long artworkId, BigDecimal amount, Long vendorId, Long employeeId, String notes, Long purchaseOrderId) {
 	}
 
 	record ProjectRow(long id, String type, String status, String corporation, Long activityId, String category,
@@ -242,6 +260,7 @@ public class TimeEntryService {
 	/** Checks a draft against the catalog and the rules and completes it into an entry ready to store. */
 	TimeEntry validate(Draft d, TimeEntry current, Workspace settings) {
 		checkProjectAndActivity(d, current);
+		checkPurchaseOrder(d);
 		return switch (d.type()) {
 			case ACTIVITY -> activityEntry(d, current, settings);
 			case FIXED_COST, ADJUSTMENT -> moneyEntry(d);
@@ -251,7 +270,16 @@ public class TimeEntryService {
 	/** 422 unless time can be booked on this activity of this project (a running timer is checked the same way). */
 	public void checkTrackable(long userId, Long projectId, Long activityId) {
 		checkProjectAndActivity(new Draft(EntryType.ACTIVITY, userId, projectId, activityId, null, null, null, null,
-				null, null, true, false, null, null, null, null, null), null);
+				null, null, true, false, null, null, null, null, null, null), null);
+	}
+
+	/** 422 naming {@code purchaseOrderId} unless the entry names one of its own project's purchase orders. */
+	private void checkPurchaseOrder(Draft d) {
+		if (d.purchaseOrderId() != null
+				&& jdbc.sql("select count(*) from purchase_order where id = ? and project_id = ?")
+					.params(d.purchaseOrderId(), d.projectId()).query(Long.class).single() == 0) {
+			throw new RuleViolationException("purchaseOrderId", "no such purchase order on this project");
+		}
 	}
 
 	private void checkProjectAndActivity(Draft d, TimeEntry current) {
@@ -354,8 +382,8 @@ public class TimeEntryService {
 		}
 		return new TimeEntry(null, EntryType.ACTIVITY, d.userId(), d.projectId(), d.activityId(), date, start, end,
 				minutes, rate, source, TimeEntry.amountFor(minutes, rate), d.billable(), d.notInvoiced(),
-				trimToNull(d.description()), trimToNull(d.notes()), null, null, d.artworkId(), EntryStatus.OPEN, null,
-				null, null, 0, List.of());
+				trimToNull(d.description()), trimToNull(d.notes()), null, null, d.artworkId(), d.purchaseOrderId(),
+				EntryStatus.OPEN, null, null, null, 0, List.of());
 	}
 
 	private TimeEntry moneyEntry(Draft d) {
@@ -387,7 +415,7 @@ public class TimeEntryService {
 		return new TimeEntry(null, d.type(), d.userId(), d.projectId(), fixedCost ? d.activityId() : null, d.date(),
 				null, null, null, null, null, amount, d.billable(), d.notInvoiced(), trimToNull(d.description()),
 				trimToNull(d.notes()), fixedCost ? d.vendorId() : null, fixedCost ? d.employeeId() : null, d.artworkId(),
-				EntryStatus.OPEN, null, null, null, 0, List.of());
+				d.purchaseOrderId(), EntryStatus.OPEN, null, null, null, 0, List.of());
 	}
 
 	/** The rate in force for this user, project and activity on {@code date}, decided by the rate rules. */
