@@ -131,7 +131,7 @@ class ProjectTimePages {
 						form.getVersion()));
 				redirect.addFlashAttribute("message", "Entry saved.");
 				return "redirect:/projects/" + id + "/time?tab="
-						+ (entry.type() == EntryType.ADJUSTMENT ? TimesheetTab.ADJUSTMENTS : TimesheetTab.FIXED_COSTS).param();
+						+ (entry.type() == EntryType.ADJUSTMENT ? TimesheetTab.ADJUSTMENTS : TimesheetTab.FIXED_COSTS).slug();
 			}
 			catch (RuleViolationException ex) {
 				if ("amount".equals(ex.field()) || "notes".equals(ex.field()) || "date".equals(ex.field())) {

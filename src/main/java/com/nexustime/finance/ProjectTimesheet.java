@@ -73,7 +73,7 @@ public class ProjectTimesheet {
 	 */
 	private static final String LIST = """
 			with rows as (
-			  select e.*, e.entry_date - ((extract(isodow from e.entry_date)::int - :firstDay + 7) % 7) as week,
+			  select e.*, e.entry_date - mod(extract(isodow from e.entry_date)::int - :firstDay + 7, 7) as week,
 			         a.name activity_name
 			    from time_entry e
 			    left join activity a on a.id = e.activity_id

@@ -25,7 +25,7 @@ public enum TimesheetTab {
 		return label;
 	}
 
-	public String param() {
+	public String slug() {
 		return name().toLowerCase().replace('_', '-');
 	}
 
