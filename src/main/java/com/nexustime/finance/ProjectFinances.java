@@ -51,7 +51,7 @@ public class ProjectFinances {
 	 * they are already billed, so every bucket below shows what was invoiced and nothing more. The partial index
 	 * time_entry_project_billing_idx (V14) covers exactly these rows and columns.
 	 */
-	private static final String SUMMARY = """
+	static final String SUMMARY = """
 			select p.status,
 			       coalesce(sum(e.amount) filter (where e.status = 'BILLED'), 0) billed,
 			       coalesce(sum(e.amount) filter (where e.status = 'FINALIZED'), 0) finalized,
@@ -127,7 +127,7 @@ public class ProjectFinances {
 	 * Newest first; the window sums run over every matching row before LIMIT, so the totals come with the page.
 	 * An entry that names no purchase order counts against the project's first one, as in PurchaseOrderUsage.
 	 */
-	private static final String DOLLARS = """
+	static final String DOLLARS = """
 			with first_po as (select number from purchase_order where project_id = :project order by id limit 1)
 			select e.id, e.type, e.entry_date, e.minutes, e.rate, e.amount, e.status, e.billed_on, e.invoice_id,
 			       e.billable, e.not_invoiced, u.name employee, a.name activity, a.category,
