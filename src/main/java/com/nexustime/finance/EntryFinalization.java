@@ -16,9 +16,9 @@ import com.nexustime.catalog.ProjectService;
 /**
  * Moves a project's OPEN entries to FINALIZED (ready for the next invoice, locked for their owners): an admin
  * finalizing everything up to a date, or a per-piece project whose artwork is complete. IN_PROCESS entries wait
- * for their client and are left alone; billed entries are past this step. The entries are locked in id order
- * (so two finalizations cannot deadlock each other), changed in one statement and each change is audited, all
- * in the caller's transaction.
+ * for their client and are left alone; billed entries are past this step. The entries are locked in the order
+ * of date and id, the order a client approval locks them in, so neither can deadlock the other; they change in
+ * one statement and each change is audited, all in the caller's transaction.
  */
 @Service
 public class EntryFinalization {
@@ -48,7 +48,7 @@ public class EntryFinalization {
 		List<Long> ids = jdbc.sql("""
 				select id from time_entry
 				 where project_id = ? and status = 'OPEN' and entry_date <= ?
-				 order by id for update""")
+				 order by entry_date, id for update""")
 			.params(projectId, through).query(Long.class).list();
 		return finalize(projectId, through, ids, "admin finalization through " + through);
 	}
@@ -60,7 +60,7 @@ public class EntryFinalization {
 				select e.id from time_entry e
 				  join activity a on a.id = e.activity_id
 				 where e.project_id = ? and e.status = 'OPEN' and e.type = 'ACTIVITY' and a.category = 'PER_PIECE'
-				 order by e.id for update of e""")
+				 order by e.entry_date, e.id for update of e""")
 			.param(projectId).query(Long.class).list();
 		return finalize(projectId, null, ids, "artwork complete");
 	}

@@ -80,9 +80,7 @@ public class ProjectFinances {
 			.map(u -> new ProjectSummary.PurchaseOrderLine(u.purchaseOrderId(), u.number(), u.invoiceGroup(),
 					money(u.amount()), money(u.cost()), u.percentUsed()))
 			.toList();
-		return new ProjectSummary(money.projectId(), money.projectStatus(), money.billed(), money.finalizedToBill(),
-				money.notBilled(), money.notBilledDc(), money.notBilledHourly(), money.notBilledFixed(),
-				money.notBilledAdjustments(), money.total(), money.perPiece(), money.budget(), orders);
+		return money.withPurchaseOrders(orders);
 	}
 
 	private static ProjectSummary summaryOf(long projectId, ResultSet rs) throws SQLException {
