@@ -1,8 +1,14 @@
 package com.nexustime.finance;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +81,40 @@ class FinalizationApiTest extends IntegrationTest {
 		Api.Response locked = f.staff.client(api).patch("/api/v1/time-entries/" + before, Map.of("minutes", 30));
 		assertThat(locked.status()).isEqualTo(409);
 		assertThat(f.finalizeThrough(project, NOV_9.plusDays(1)).get("finalized").asInt()).isZero();
+	}
+
+	@Test
+	void twoAdminsFinalizingAtOnceFinalizeEachEntryOnce() throws Exception {
+		String project = f.project("STANDARD", "HOURLY");
+		List<String> ids = new ArrayList<>();
+		for (int day = 0; day < 6; day++) {
+			ids.add(f.time(project, f.design, NOV_9.plusDays(day), 1));
+			ids.add(f.time(project, f.management, NOV_9.plusDays(day), 1));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Api.Response>> runs = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					return admin().post("/api/v1/projects/" + project + "/finalize", Map.of("through", "2026-11-30"));
+				}));
+			}
+			start.countDown();
+			int finalized = 0;
+			for (Future<Api.Response> run : runs) {
+				Api.Response answer = run.get(60, TimeUnit.SECONDS);
+				assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+				finalized += answer.json().get("finalized").asInt();
+			}
+			assertThat(finalized).isEqualTo(12);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'TimeEntry' and action = 'FINALIZE' "
+				+ "and entity_id in (:ids)").param("ids", ids).query(Long.class).single()).isEqualTo(12);
 	}
 
 	@Test
