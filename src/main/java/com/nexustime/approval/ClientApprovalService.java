@@ -370,7 +370,7 @@ public class ClientApprovalService {
 				  join project p on p.id = e.project_id
 				  join app_user u on u.id = e.user_id
 				  left join activity act on act.id = e.activity_id
-				 where p.contact_id = ? and e.entry_date between ? and ?
+				 where p.contact_id = ? and e.entry_date between ? and ? and p.status <> 'OBSOLETE'
 				   and e.billable and not e.not_invoiced and e.invoice_id is null and e.status = 'OPEN'
 				 order by e.entry_date, e.id""" + (lock ? " for update of e" : ""))
 			.params(request.getContactId(), request.getFrom(), request.getTo())

@@ -2,6 +2,7 @@ package com.nexustime.catalog;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,13 +31,16 @@ public class ProjectService {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	ProjectService(ProjectRepository projects, ContactService contacts, DealService deals, ProjectManagers managers,
-			AuditLog audit) {
+			AuditLog audit, ApplicationEventPublisher events) {
 		this.projects = projects;
 		this.contacts = contacts;
 		this.deals = deals;
 		this.managers = managers;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/** All projects, or those of one client when {@code contactId} is given. */
@@ -72,6 +76,10 @@ public class ProjectService {
 		}
 		Project after = projects.save(before.apply(changes));
 		audit.record("UPDATE", "Project", id, before, after);
+		if (before.status() != after.status()) {
+			// listeners run synchronously, in this transaction
+			events.publishEvent(new ProjectStatusChanged(id, before.status(), after.status()));
+		}
 		return after;
 	}
 

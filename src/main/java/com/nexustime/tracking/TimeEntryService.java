@@ -253,8 +253,8 @@ public class TimeEntryService {
 			Long artworkId, BigDecimal amount, Long vendorId, Long employeeId, String notes, Long purchaseOrderId) {
 	}
 
-	record ProjectRow(long id, String type, String status, String corporation, Long activityId, String category,
-			String activityCorporation, Boolean activityActive) {
+	record ProjectRow(long id, String type, String status, String corporation, String billingMode, Long activityId,
+			String category, String activityCorporation, Boolean activityActive) {
 	}
 
 	/** Checks a draft against the catalog and the rules and completes it into an entry ready to store. */
@@ -287,7 +287,7 @@ public class TimeEntryService {
 			throw new RuleViolationException("projectId", "is required");
 		}
 		ProjectRow project = jdbc.sql("""
-				select p.id, p.type, p.status, p.corporation, a.id as activity_id, a.category,
+				select p.id, p.type, p.status, p.corporation, p.billing_mode, a.id as activity_id, a.category,
 				       a.corporation as activity_corporation, a.active as activity_active
 				from project p left join activity a on a.id = ? where p.id = ?""")
 			.params(d.activityId(), d.projectId()).query(ProjectRow.class).optional()
@@ -295,6 +295,11 @@ public class TimeEntryService {
 		if (!"ACTIVE".equals(project.status())) {
 			throw new RuleViolationException("projectId",
 					"the project is " + project.status().toLowerCase().replace('_', ' ') + " and accepts no time");
+		}
+		if (d.notInvoiced() && !"INVOICE_BUDGET".equals(project.billingMode())) {
+			// only projects that invoice their budget track time that is left off the invoice
+			throw new RuleViolationException("notInvoiced",
+					"only entries of invoice-budget projects can be marked not invoiced");
 		}
 		if (d.type() != EntryType.ADJUSTMENT) {
 			if (d.activityId() == null) {

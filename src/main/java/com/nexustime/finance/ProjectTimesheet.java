@@ -1,0 +1,156 @@
+package com.nexustime.finance;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.DayOfWeek;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.nexustime.catalog.ProjectService;
+import com.nexustime.rules.Actor;
+import com.nexustime.rules.LockDecision;
+import com.nexustime.rules.LockQuestion;
+import com.nexustime.rules.WeekLockRules;
+import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.security.Role;
+import com.nexustime.workspace.Workspace;
+import com.nexustime.workspace.WorkspaceSettings;
+
+/**
+ * A project's timesheet list, by tab. Time is shown as the weekly grid holds it, one row per person, activity
+ * and week (which is also where it is edited); fixed costs and adjustments one row per entry. Whether the
+ * viewer may edit a row is asked of the week-locking rules, like every other change.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProjectTimesheet {
+
+	/** The most rows one tab shows. */
+	public static final int LIMIT = 500;
+
+	private final JdbcClient jdbc;
+
+	private final ProjectService projects;
+
+	private final WorkspaceSettings workspace;
+
+	private final WeekLockRules lockRules;
+
+	ProjectTimesheet(JdbcClient jdbc, ProjectService projects, WorkspaceSettings workspace, WeekLockRules lockRules) {
+		this.jdbc = jdbc;
+		this.projects = projects;
+		this.workspace = workspace;
+		this.lockRules = lockRules;
+	}
+
+	/**
+	 * One row of the list. {@code entryId} is set for a single fixed cost or adjustment; {@code editUrl} is where
+	 * the viewer edits the row, or null when the rules do not let them.
+	 */
+	public record Row(String type, Long entryId, Long userId, String employee, String activity, LocalDate week,
+			BigDecimal hours, BigDecimal dollars, List<String> statuses, String notes, int entries, String editUrl) {
+
+		public String status() {
+			return String.join(" / ", statuses);
+		}
+	}
+
+	public record Listing(TimesheetTab tab, List<Row> rows, boolean truncated) {
+	}
+
+	/*
+	 * Time groups by person, activity and week; a money entry is its own group (the CASE gives each its id).
+	 * The week starts on the workspace's first day: :firstDay is its ISO number (1 Monday, 7 Sunday).
+	 */
+	private static final String LIST = """
+			with rows as (
+			  select e.*, e.entry_date - mod(extract(isodow from e.entry_date)::int - :firstDay + 7, 7) as week,
+			         a.name activity_name
+			    from time_entry e
+			    left join activity a on a.id = e.activity_id
+			   where e.project_id = :project and (%s)
+			)
+			select r.type, r.user_id, u.name employee, u.manager_id, r.activity_name, r.week,
+			       case when r.type = 'ACTIVITY' then null else min(r.id) end entry_id,
+			       sum(r.minutes) minutes, sum(r.amount) dollars, count(*) entries,
+			       array_agg(distinct r.status) statuses,
+			       string_agg(distinct coalesce(r.description, r.notes), '; ') notes,
+			       coalesce(w.status, 'OPEN') week_state
+			  from rows r
+			  join app_user u on u.id = r.user_id
+			  left join timesheet_week w on w.user_id = r.user_id and w.week_start = r.week
+			 group by r.type, r.user_id, u.name, u.manager_id, r.activity_id, r.activity_name, r.week, w.status,
+			          case when r.type = 'ACTIVITY' then 0 else r.id end
+			 order by r.week desc, u.name, r.activity_name, entry_id
+			 limit :limit""";
+
+	private static final List<String> STATUS_ORDER = List.of("OPEN", "IN_PROCESS", "FINALIZED", "BILLED");
+
+	public Listing list(long projectId, TimesheetTab tab, CurrentUser viewer) {
+		projects.get(projectId);
+		Workspace settings = workspace.current();
+		DayOfWeek firstDay = settings.weekStart().day();
+		Map<LockQuestion, Boolean> decided = new HashMap<>();
+		List<Row> rows = jdbc.sql(LIST.formatted(tab.condition))
+			.param("project", projectId)
+			.param("firstDay", firstDay.getValue())
+			.param("limit", LIMIT + 1)
+			.query((rs, n) -> row(rs, projectId, viewer, decided))
+			.list();
+		boolean truncated = rows.size() > LIMIT;
+		return new Listing(tab, truncated ? rows.subList(0, LIMIT) : rows, truncated);
+	}
+
+	private Row row(ResultSet rs, long projectId, CurrentUser viewer, Map<LockQuestion, Boolean> decided)
+			throws SQLException {
+		String type = rs.getString("type");
+		long owner = rs.getLong("user_id");
+		Long managerId = (Long) rs.getObject("manager_id");
+		LocalDate week = rs.getObject("week", LocalDate.class);
+		Long minutes = (Long) rs.getObject("minutes");
+		Long entryId = (Long) rs.getObject("entry_id");
+		List<String> statuses = statuses(rs.getArray("statuses"));
+		String weekState = "REJECTED".equals(rs.getString("week_state")) ? "OPEN" : rs.getString("week_state");
+		Actor actor = relation(viewer, owner, managerId);
+		boolean editable = actor != null && statuses.stream().anyMatch(status -> decided.computeIfAbsent(
+				new LockQuestion(actor, type, status, weekState), q -> lockRules.decide(q).allowed()));
+		String editUrl = null;
+		if (editable) {
+			editUrl = "ACTIVITY".equals(type)
+					? "/timesheet?week=" + week + (owner == viewer.id() ? "" : "&userId=" + owner)
+					: "/projects/" + projectId + "/time/entries/" + entryId;
+		}
+		return new Row(type, entryId, owner, rs.getString("employee"), rs.getString("activity_name"), week,
+				minutes == null ? null : ProjectFinances.hours(minutes),
+				ProjectFinances.money(rs.getBigDecimal("dollars")), statuses, rs.getString("notes"),
+				rs.getInt("entries"), editUrl);
+	}
+
+	/** The viewer's relation to an entry's owner as the lock rules know it; null for no relation (auditors). */
+	static Actor relation(CurrentUser viewer, long owner, Long ownersManager) {
+		if (viewer.isAdmin()) {
+			return Actor.ADMIN;
+		}
+		if (viewer.id() == owner && (viewer.has(Role.STAFF) || viewer.has(Role.MANAGER))) {
+			return Actor.OWNER;
+		}
+		if (viewer.has(Role.MANAGER) && viewer.id().equals(ownersManager)) {
+			return Actor.MANAGER;
+		}
+		return null;
+	}
+
+	private static List<String> statuses(Array array) throws SQLException {
+		String[] values = (String[]) array.getArray();
+		return Arrays.stream(values).sorted((a, b) -> STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b)).toList();
+	}
+}
