@@ -108,18 +108,19 @@ final class FinanceFixture {
 	}
 
 	/**
-	 * Stands in for the invoice API, which is written in parallel: marks the entries BILLED on a made-up invoice
-	 * with today's date, as {@code POST /invoices/from-time} will. Replace with that call once it exists.
+	 * Bills exactly these finalized entries through {@code POST /invoices/from-time}: the client's range from the
+	 * first to the last of their dates, which must hold no other finalized entry of this client.
 	 */
-	void bill(List<String> entryIds) {
-		long fakeInvoice = 900_000_000L + (long) (Math.random() * 1_000_000);
-		int updated = jdbc.sql("""
-				update time_entry set status = 'BILLED', billed_on = current_date, invoice_id = :invoice
-				 where id in (:ids) and status = 'FINALIZED'""")
-			.param("invoice", fakeInvoice)
-			.param("ids", entryIds.stream().map(Long::valueOf).toList())
-			.update();
-		assertThat(updated).as("entries billed").isEqualTo(entryIds.size());
+	JsonNode bill(List<String> entryIds) {
+		List<Long> ids = entryIds.stream().map(Long::valueOf).toList();
+		Map<String, Object> range = jdbc.sql("select min(entry_date) first, max(entry_date) last from time_entry where id in (:ids)")
+			.param("ids", ids).query().singleRow();
+		Api.Response invoice = admin.post("/api/v1/invoices/from-time", Map.of("contactId", contact,
+				"from", range.get("first").toString(), "to", range.get("last").toString()));
+		assertThat(invoice.status()).as(invoice.toString()).isEqualTo(201);
+		assertThat(invoice.json().get("entryIds")).extracting(JsonNode::asText)
+			.as("the invoice covers exactly the entries to bill").containsExactlyInAnyOrderElementsOf(entryIds);
+		return invoice.json();
 	}
 
 	JsonNode summary(String project) {

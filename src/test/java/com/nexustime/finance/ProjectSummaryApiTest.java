@@ -187,9 +187,8 @@ class ProjectSummaryApiTest extends IntegrationTest {
 		f.time(project, f.design, NOV_9, 5);
 		f.time(project, f.design, NOV_9.plusDays(1), 2, Map.of("billable", false));
 		String print = f.fixedCost(project, NOV_9.plusDays(1), "200.00");
-		// the API has no field for it yet: the entry names the second order directly
-		jdbc.sql("update time_entry set purchase_order_id = ? where id = ?").params(Long.valueOf(second),
-				Long.valueOf(print)).update();
+		Api.Response named = f.admin.patch("/api/v1/time-entries/" + print, Map.of("purchaseOrderId", second));
+		assertThat(named.status()).as(named.toString()).isEqualTo(200);
 
 		JsonNode orders = f.summary(project).get("purchaseOrders");
 		assertThat(orders).hasSize(2);
