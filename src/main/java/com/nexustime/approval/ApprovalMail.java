@@ -17,6 +17,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
+import com.nexustime.documents.BrandColor;
+import com.nexustime.documents.PdfParts;
 import com.nexustime.notify.Mailer;
 
 /**
@@ -91,7 +93,7 @@ public class ApprovalMail {
 		String subject = (reminder ? "Reminder: " : "") + "Timesheet for approval, " + period + " — "
 				+ doc.workspaceName();
 		String totals = hours(doc.totalHours()) + " hours, " + doc.currency() + " "
-				+ ApprovalPdf.decimal(doc.totalAmount());
+				+ PdfParts.decimal(doc.totalAmount());
 		String expires = doc.expiresAt() == null ? null : DAY.format(doc.expiresAt().atZone(ZoneOffset.UTC));
 		String intro = reminder
 				? doc.ownerName() + " is still waiting for your decision on the hours for " + period + "."
@@ -160,7 +162,7 @@ public class ApprovalMail {
 	}
 
 	private static String hours(BigDecimal hours) {
-		return ApprovalPdf.decimal(hours);
+		return PdfParts.decimal(hours);
 	}
 
 	private static String escape(String text) {

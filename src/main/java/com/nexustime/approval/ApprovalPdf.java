@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -31,6 +29,18 @@ import com.itextpdf.layout.properties.VerticalAlignment;
 
 import org.springframework.stereotype.Component;
 
+import com.nexustime.documents.BrandColor;
+import com.nexustime.documents.PdfParts;
+
+import static com.nexustime.documents.PdfParts.DAY;
+import static com.nexustime.documents.PdfParts.MUTED;
+import static com.nexustime.documents.PdfParts.RULE;
+import static com.nexustime.documents.PdfParts.cell;
+import static com.nexustime.documents.PdfParts.contactLine;
+import static com.nexustime.documents.PdfParts.decimal;
+import static com.nexustime.documents.PdfParts.fact;
+import static com.nexustime.documents.PdfParts.total;
+
 /**
  * The timesheet PDF the client receives: the workspace in its brand colour, who and what period it is for, the
  * lines grouped exactly as sent with a subtotal per group, the totals, the owner's message, and on every page the
@@ -39,13 +49,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApprovalPdf {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-
-	private static final Color RULE = new DeviceRgb(0xd0, 0xd7, 0xde);
-
 	private static final Color GROUP_BACKGROUND = new DeviceRgb(0xf3, 0xf4, 0xf6);
-
-	private static final Color MUTED = new DeviceRgb(0x57, 0x60, 0x6a);
 
 	public byte[] render(ApprovalDocument document) {
 		try {
@@ -60,8 +64,7 @@ public class ApprovalPdf {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PdfFont regular = PdfFontFactory.createFont(StandardFonts.HELVETICA);
 		PdfFont bold = PdfFontFactory.createFont(StandardFonts.HELVETICA_BOLD);
-		BrandColor brandColor = BrandColor.of(doc.brandColor());
-		Color brand = new DeviceRgb(brandColor.red(), brandColor.green(), brandColor.blue());
+		Color brand = PdfParts.color(BrandColor.of(doc.brandColor()));
 
 		PdfDocument pdf = new PdfDocument(new PdfWriter(out));
 		PdfDocumentInfo info = pdf.getDocumentInfo();
@@ -79,7 +82,7 @@ public class ApprovalPdf {
 
 			Table facts = new Table(UnitValue.createPercentArray(new float[] { 1, 3 })).useAllAvailableWidth()
 				.setMarginBottom(12);
-			fact(facts, bold, "Contact", contact(doc));
+			fact(facts, bold, "Contact", contactLine(doc.contactName(), doc.contactCompany(), doc.contactEmail()));
 			fact(facts, bold, "Period", DAY.format(doc.periodFrom()) + " – " + DAY.format(doc.periodTo()));
 			fact(facts, bold, "Grouped by", grouping(doc.grouping()));
 			fact(facts, bold, "From", doc.ownerName());
@@ -150,33 +153,6 @@ public class ApprovalPdf {
 		table.addCell(cell(decimal(amount), TextAlignment.RIGHT).setFontColor(MUTED));
 	}
 
-	private static Cell cell(String text, TextAlignment alignment) {
-		return new Cell().add(new Paragraph(text)).setTextAlignment(alignment).setBorder(Border.NO_BORDER)
-			.setBorderBottom(new SolidBorder(RULE, 0.5f));
-	}
-
-	private static Cell total(Paragraph content, TextAlignment alignment, Color brand) {
-		return new Cell().add(content).setTextAlignment(alignment).setBorder(Border.NO_BORDER)
-			.setBorderTop(new SolidBorder(brand, 1.5f));
-	}
-
-	private static void fact(Table facts, PdfFont bold, String label, String value) {
-		facts.addCell(new Cell().add(new Paragraph(label).setFont(bold)).setBorder(Border.NO_BORDER).setPadding(1));
-		facts.addCell(new Cell().add(new Paragraph(value == null ? "" : value)).setBorder(Border.NO_BORDER)
-			.setPadding(1));
-	}
-
-	private static String contact(ApprovalDocument doc) {
-		StringBuilder contact = new StringBuilder(doc.contactName());
-		if (doc.contactCompany() != null && !doc.contactCompany().isBlank()) {
-			contact.append(", ").append(doc.contactCompany());
-		}
-		if (doc.contactEmail() != null && !doc.contactEmail().isBlank()) {
-			contact.append(" <").append(doc.contactEmail()).append('>');
-		}
-		return contact.toString();
-	}
-
 	static String grouping(String grouping) {
 		return switch (grouping == null ? "" : grouping) {
 			case "PROJECT" -> "project";
@@ -185,10 +161,5 @@ public class ApprovalPdf {
 			case "DAY" -> "day";
 			default -> String.valueOf(grouping).toLowerCase(Locale.ROOT);
 		};
-	}
-
-	/** Two decimals, plain digits; blank for lines without hours or rate (fixed costs). */
-	static String decimal(BigDecimal value) {
-		return value == null ? "" : value.setScale(2, RoundingMode.HALF_UP).toPlainString();
 	}
 }

@@ -5,6 +5,9 @@ import java.util.Locale;
 
 import org.springframework.web.util.HtmlUtils;
 
+import com.nexustime.documents.BrandColor;
+import com.nexustime.documents.PdfParts;
+
 /** The client's invoice mail: plain text with a branded HTML alternative; the PDF goes along as an attachment. */
 final class InvoiceMail {
 
@@ -19,7 +22,7 @@ final class InvoiceMail {
 	static Composed compose(InvoiceDocument doc) {
 		Invoice invoice = doc.invoice();
 		String period = DAY.format(invoice.periodFrom()) + " – " + DAY.format(invoice.periodTo());
-		String amount = invoice.currency() + " " + InvoicePdf.decimal(invoice.total());
+		String amount = invoice.currency() + " " + PdfParts.decimal(invoice.total());
 		String subject = "Invoice " + invoice.number() + " — " + doc.workspaceName();
 		String intro = "please find attached invoice " + invoice.number() + " of " + DAY.format(invoice.issueDate())
 				+ " for " + period + ".";
@@ -33,7 +36,7 @@ final class InvoiceMail {
 		}
 		text.append("\n").append(doc.senderName()).append('\n');
 
-		String color = InvoicePdf.brandHex(doc.brandColor());
+		String color = BrandColor.of(doc.brandColor()).hex();
 		StringBuilder html = new StringBuilder();
 		html.append("<!DOCTYPE html><html><body style=\"margin:0;padding:0;background:#f6f8fa;")
 			.append("font-family:Helvetica,Arial,sans-serif;color:#1f2328\">")

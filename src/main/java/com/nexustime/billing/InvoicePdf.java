@@ -3,16 +3,10 @@ package com.nexustime.billing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 import com.itextpdf.io.font.constants.StandardFonts;
 import com.itextpdf.kernel.colors.Color;
 import com.itextpdf.kernel.colors.ColorConstants;
-import com.itextpdf.kernel.colors.DeviceRgb;
 import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.kernel.font.PdfFontFactory;
 import com.itextpdf.kernel.geom.PageSize;
@@ -20,7 +14,6 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.layout.Document;
 import com.itextpdf.layout.borders.Border;
-import com.itextpdf.layout.borders.SolidBorder;
 import com.itextpdf.layout.element.Cell;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
@@ -30,6 +23,17 @@ import com.itextpdf.layout.properties.VerticalAlignment;
 
 import org.springframework.stereotype.Component;
 
+import com.nexustime.documents.BrandColor;
+import com.nexustime.documents.PdfParts;
+
+import static com.nexustime.documents.PdfParts.DAY;
+import static com.nexustime.documents.PdfParts.MUTED;
+import static com.nexustime.documents.PdfParts.cell;
+import static com.nexustime.documents.PdfParts.contactLine;
+import static com.nexustime.documents.PdfParts.decimal;
+import static com.nexustime.documents.PdfParts.fact;
+import static com.nexustime.documents.PdfParts.total;
+
 /**
  * The invoice as a PDF: the workspace in its brand colour, the client, number, issue date and period, the lines
  * and the total; for an invoice made from a client approval, the address of that approval and the hash of the
@@ -37,14 +41,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class InvoicePdf {
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-
-	private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
-
-	private static final Color RULE = new DeviceRgb(0xd0, 0xd7, 0xde);
-
-	private static final Color MUTED = new DeviceRgb(0x57, 0x60, 0x6a);
 
 	byte[] render(InvoiceDocument document) {
 		try {
@@ -60,7 +56,7 @@ class InvoicePdf {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PdfFont regular = PdfFontFactory.createFont(StandardFonts.HELVETICA);
 		PdfFont bold = PdfFontFactory.createFont(StandardFonts.HELVETICA_BOLD);
-		Color brand = brand(doc.brandColor());
+		Color brand = PdfParts.color(BrandColor.of(doc.brandColor()));
 
 		PdfDocument pdf = new PdfDocument(new PdfWriter(out));
 		pdf.getDocumentInfo().setTitle("Invoice " + invoice.number() + " — " + doc.workspaceName());
@@ -76,7 +72,7 @@ class InvoicePdf {
 
 			Table facts = new Table(UnitValue.createPercentArray(new float[] { 1, 3 })).useAllAvailableWidth()
 				.setMarginBottom(12);
-			fact(facts, bold, "Bill to", contact(doc));
+			fact(facts, bold, "Bill to", contactLine(doc.contactName(), doc.contactCompany(), doc.contactEmail()));
 			fact(facts, bold, "Invoice number", invoice.number());
 			fact(facts, bold, "Issue date", DAY.format(invoice.issueDate()));
 			fact(facts, bold, "Period", DAY.format(invoice.periodFrom()) + " – " + DAY.format(invoice.periodTo()));
@@ -126,49 +122,5 @@ class InvoicePdf {
 		table.addCell(total(new Paragraph(invoice.currency() + " " + decimal(invoice.total())).setFont(bold),
 				TextAlignment.RIGHT, brand));
 		return table;
-	}
-
-	private static Cell cell(String text, TextAlignment alignment) {
-		return new Cell().add(new Paragraph(text)).setTextAlignment(alignment).setBorder(Border.NO_BORDER)
-			.setBorderBottom(new SolidBorder(RULE, 0.5f));
-	}
-
-	private static Cell total(Paragraph content, TextAlignment alignment, Color brand) {
-		return new Cell().add(content).setTextAlignment(alignment).setBorder(Border.NO_BORDER)
-			.setBorderTop(new SolidBorder(brand, 1.5f));
-	}
-
-	private static void fact(Table facts, PdfFont bold, String label, String value) {
-		facts.addCell(new Cell().add(new Paragraph(label).setFont(bold)).setBorder(Border.NO_BORDER).setPadding(1));
-		facts.addCell(new Cell().add(new Paragraph(value == null ? "" : value)).setBorder(Border.NO_BORDER)
-			.setPadding(1));
-	}
-
-	private static String contact(InvoiceDocument doc) {
-		StringBuilder contact = new StringBuilder(doc.contactName());
-		if (doc.contactCompany() != null && !doc.contactCompany().isBlank()) {
-			contact.append(", ").append(doc.contactCompany());
-		}
-		if (doc.contactEmail() != null && !doc.contactEmail().isBlank()) {
-			contact.append(" <").append(doc.contactEmail()).append('>');
-		}
-		return contact.toString();
-	}
-
-	/** The brand colour setting as "#rrggbb", the default when the setting is not one. */
-	static String brandHex(String setting) {
-		return setting != null && HEX.matcher(setting.trim()).matches() ? setting.trim().toLowerCase(Locale.ROOT)
-				: "#1f6feb";
-	}
-
-	static Color brand(String setting) {
-		String hex = brandHex(setting);
-		return new DeviceRgb(Integer.parseInt(hex.substring(1, 3), 16), Integer.parseInt(hex.substring(3, 5), 16),
-				Integer.parseInt(hex.substring(5, 7), 16));
-	}
-
-	/** Two decimals, plain digits; blank for lines without hours or rate. */
-	static String decimal(BigDecimal value) {
-		return value == null ? "" : value.setScale(2, RoundingMode.HALF_UP).toPlainString();
 	}
 }

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.nexustime.documents.BrandColor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The client's email as composed, before it is sent or queued. */

@@ -12,6 +12,8 @@ import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 
+import com.nexustime.documents.BrandColor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The timesheet PDF read back as text: what the client is asked to approve is all there. */
