@@ -1,6 +1,10 @@
 package com.nexustime.bootstrap;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -71,6 +75,33 @@ class DemoWorkspace {
 		jdbc.sql("insert into rate (scope, project_id, activity_id, hourly_rate, effective_from) values ('PROJECT', ?, ?, 90.00, date '2026-01-01')")
 			.params(newsletter, management).update();
 		jdbc.sql("update project set manager_id = ? where id = ?").params(manager, retainer).update();
+
+		// Globex time to try things on: the week before last finalized (ready to invoice), last week open, and
+		// the website's purchase order at 87 % so that one more day of work raises the budget alert
+		LocalDate thisWeek = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		LocalDate weekBeforeLast = thisWeek.minusWeeks(2);
+		LocalDate lastWeek = thisWeek.minusWeeks(1);
+		for (int day = 0; day < 5; day++) {
+			websiteTime(website, ana, design, weekBeforeLast.plusDays(day), 6, "Page layouts and style guide", "FINALIZED");
+		}
+		for (int day = 0; day < 4; day++) {
+			websiteTime(website, ben, design, lastWeek.plusDays(day), 6, "Product pages", "OPEN");
+		}
+		websiteTime(website, ana, management, lastWeek, 2, "Review with Globex", "OPEN");
+		websiteTime(website, ana, management, lastWeek.plusDays(2), 2, "Launch planning", "OPEN");
+	}
+
+	/** Hours on the Globex website at its project rate of 150.00, in the given state. */
+	private void websiteTime(long website, long userId, long activityId, LocalDate date, int hours, String description,
+			String status) {
+		BigDecimal rate = new BigDecimal("150.00");
+		jdbc.sql("""
+				insert into time_entry (type, user_id, project_id, activity_id, entry_date, minutes, rate, rate_source,
+				                        amount, description, status, finalized_at)
+				values ('ACTIVITY', ?, ?, ?, ?, ?, ?, 'PROJECT', ?, ?, ?, case when ? = 'FINALIZED' then now() end)""")
+			.params(userId, website, activityId, date, hours * 60, rate, rate.multiply(BigDecimal.valueOf(hours)),
+					description, status, status)
+			.update();
 	}
 
 	private long user(String email, String name, String hash, Long managerId, String... roles) {
