@@ -100,8 +100,13 @@ class AuditPages {
 					"The chain is intact: all " + verification.checked() + " records match their hashes and links.");
 		}
 		else {
-			redirect.addFlashAttribute("error", "The chain is broken at record " + verification.firstBrokenId()
-					+ ": it was changed, or a record before it was removed, after it was written.");
+			ChainVerification.BrokenLink link = verification.firstBroken();
+			redirect.addFlashAttribute("error", "The chain is broken at record " + link.id() + " (written "
+					+ link.at() + "): " + ("CONTENT_CHANGED".equals(link.problem())
+							? "its content was changed after it was written."
+							: "the record before it was removed or another inserted.")
+					+ " Expected hash " + link.expectedHash() + ", stored " + link.storedHash() + ".");
+			redirect.addFlashAttribute("broken", link);
 		}
 		return "redirect:/audit";
 	}

@@ -74,22 +74,26 @@ public class AuditTrail {
 	 */
 	@Transactional(readOnly = true)
 	public ChainVerification verify() {
-		return jdbc.sql("""
+		List<ChainVerification.BrokenLink> broken = jdbc.sql("""
 				with chain as (
-				    select id,
-				           hash = audit_hash(previous_hash, at, actor, action, entity_type, entity_id, before, after)
-				               as hash_ok,
-				           previous_hash = coalesce(lag(hash) over (order by id), :genesis) as link_ok
+				    select id, at, hash, previous_hash,
+				           audit_hash(previous_hash, at, actor, action, entity_type, entity_id, before, after) as expected,
+				           coalesce(lag(hash) over (order by id), :genesis) as expected_previous
 				    from audit_log
 				)
-				select count(*) as checked, min(id) filter (where not (hash_ok and link_ok)) as first_broken_id
-				from chain""")
+				select id, at,
+				       case when hash <> expected then 'CONTENT_CHANGED' else 'LINK_BROKEN' end as problem,
+				       case when hash <> expected then expected else expected_previous end as expected_hash,
+				       case when hash <> expected then hash else previous_hash end as stored_hash
+				from chain
+				where hash is distinct from expected or previous_hash is distinct from expected_previous
+				order by id limit 1""")
 			.param("genesis", AuditLog.GENESIS)
-			.query((rs, row) -> {
-				Long broken = rs.getObject("first_broken_id", Long.class);
-				return new ChainVerification(broken == null, rs.getLong("checked"), broken);
-			})
-			.single();
+			.query((rs, row) -> new ChainVerification.BrokenLink(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+					rs.getString("problem"), rs.getString("expected_hash"), rs.getString("stored_hash")))
+			.list();
+		long checked = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+		return broken.isEmpty() ? ChainVerification.intact(checked) : ChainVerification.broken(checked, broken.get(0));
 	}
 
 	private AuditEntry entry(ResultSet rs, int row) throws SQLException {
