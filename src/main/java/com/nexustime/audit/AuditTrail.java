@@ -68,6 +68,40 @@ public class AuditTrail {
 			.list();
 	}
 
+	/** The SQL of {@link #timeEntriesOf}: public for the test that checks the indexes serve it. */
+	public static final String TIME_ENTRIES_OF_WEEK = """
+			with week_entries as (
+			    select cast(id as text) as id from time_entry
+			     where user_id = :userId and entry_date between :from and :to
+			    union
+			    select entity_id from audit_log
+			     where entity_type = 'TimeEntry' and after ->> 'userId' = :userText
+			       and after ->> 'date' between :fromText and :toText
+			    union
+			    select entity_id from audit_log
+			     where entity_type = 'TimeEntry' and before ->> 'userId' = :userText
+			       and before ->> 'date' between :fromText and :toText
+			)
+			select id, at, actor, action, entity_type, entity_id, before::text as before, after::text as after,
+			       hash, previous_hash
+			  from audit_log
+			 where entity_type = 'TimeEntry' and entity_id in (select id from week_entries)
+			 order by id""";
+
+	/**
+	 * Every record of every time entry of one person dated between two days (inclusive), oldest first: the
+	 * entries that exist now, and those whose stored before or after names that person and a day in the range —
+	 * so deleted entries and entries moved out of the range are there too, with all their records.
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> timeEntriesOf(long userId, java.time.LocalDate from, java.time.LocalDate to) {
+		return jdbc.sql(TIME_ENTRIES_OF_WEEK)
+			.param("userId", userId).param("from", from).param("to", to)
+			.param("userText", Long.toString(userId)).param("fromText", from.toString()).param("toText", to.toString())
+			.query(this::entry)
+			.list();
+	}
+
 	/**
 	 * Recomputes each record's hash and checks that each one names its predecessor's hash; reports the first
 	 * record where either fails (a changed record, or a record removed or inserted in the middle).
