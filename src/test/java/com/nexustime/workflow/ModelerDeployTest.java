@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -86,6 +87,54 @@ class ModelerDeployTest extends IntegrationTest {
 		}
 		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult()
 			.getName()).isEqualTo("Weekly timesheet");
+	}
+
+	/** What the README promises about a restart after a Modeler deploy, with and without committing the file. */
+	@Test
+	void aRestartKeepsTheModelerVersionUntilTheFolderItselfChanges(@TempDir Path folder) throws Exception {
+		TestUser owner = TestUsers.create(jdbc, "PROCESS_OWNER");
+		String deploymentName = "modeler-restart-test-" + UUID.randomUUID();
+		String changed = Files.readString(Path.of("processes/weekly-timesheet.bpmn"))
+			.replace("name=\"Weekly timesheet\"", "name=\"Weekly timesheet (restart test)\"");
+		String committed = null;
+		try {
+			assertThat(deploy(basic(owner.email(), TestUsers.PASSWORD), deploymentName, changed).statusCode())
+				.isEqualTo(200);
+			int modelerVersion = latest().getVersion();
+
+			// restart with processes/ as it was: the folder did not change since the app last deployed it
+			assertThat(ProcessDeployer.deploy(repository, DataFolder.directory(Path.of("processes")),
+					ProcessDeployer.DEPLOYMENT_NAME)).isEmpty();
+			assertThat(latest().getVersion()).isEqualTo(modelerVersion);
+			assertThat(latest().getName()).isEqualTo("Weekly timesheet (restart test)");
+
+			// restart after committing the same file to processes/: deployed once more, as the next version
+			for (Path file : Files.list(Path.of("processes")).toList()) {
+				Files.copy(file, folder.resolve(file.getFileName()));
+			}
+			Files.writeString(folder.resolve("weekly-timesheet.bpmn"), changed);
+			var redeployed = ProcessDeployer.deploy(repository, DataFolder.directory(folder), ProcessDeployer.DEPLOYMENT_NAME);
+			assertThat(redeployed).isPresent();
+			committed = redeployed.get().getId();
+			assertThat(redeployed.get().getDeployedProcessDefinitions()).singleElement()
+				.satisfies(d -> assertThat(d.getKey()).isEqualTo(KEY));
+			assertThat(latest().getVersion()).isEqualTo(modelerVersion + 1);
+			assertThat(latest().getName()).isEqualTo("Weekly timesheet (restart test)");
+		}
+		finally {
+			if (committed != null) {
+				repository.deleteDeployment(committed, true);
+			}
+			repository.createDeploymentQuery().deploymentName(deploymentName).list()
+				.forEach(d -> repository.deleteDeployment(d.getId(), true));
+		}
+		assertThat(latest().getName()).isEqualTo("Weekly timesheet");
+		assertThat(ProcessDeployer.deploy(repository, DataFolder.directory(Path.of("processes")),
+				ProcessDeployer.DEPLOYMENT_NAME)).isEmpty();
+	}
+
+	private org.camunda.bpm.engine.repository.ProcessDefinition latest() {
+		return repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult();
 	}
 
 	@Test
