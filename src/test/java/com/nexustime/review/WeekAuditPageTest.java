@@ -112,6 +112,9 @@ class WeekAuditPageTest extends IntegrationTest {
 			.body();
 		assertThat(audit).contains("href=\"/audit/weeks/" + staff.id() + "/" + WEEK.plusWeeks(1) + "\"");
 		assertThat(admin.get("/users").body()).contains("href=\"/audit/weeks/" + staff.id() + "/");
+		String entry = entry(staff, WEEK.plusDays(3), 60, "linked entry");
+		assertThat(admin.get("/audit?entityType=TimeEntry&entityId=" + entry).body())
+			.contains("href=\"/audit/weeks/" + staff.id() + "/" + WEEK.plusDays(3) + "\"");
 	}
 
 	@Test
