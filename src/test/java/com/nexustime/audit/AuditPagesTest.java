@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.nexustime.support.FormSession;
 import com.nexustime.support.FormSession.Page;
 import com.nexustime.support.IntegrationTest;
+import com.nexustime.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,8 +44,18 @@ class AuditPagesTest extends IntegrationTest {
 		assertThat(badBound.status()).isEqualTo(200);
 		assertThat(badBound.body()).contains("value=\"someday\"").contains("use a date like 2026-11-23");
 
-		Page verified = browser.follow(browser.post("/audit/verify", Map.of()));
+		Page verified = browser.follow(browser.get("/audit/verify"));
 		assertThat(verified.body()).contains("The chain is intact");
+	}
+
+	@Test
+	void anAuditorVerifiesTheChainFromThePage() {
+		TestUsers.TestUser auditor = TestUsers.create(jdbc, "AUDITOR");
+		FormSession browser = FormSession.signIn(port, auditor.email(), TestUsers.PASSWORD);
+		assertThat(browser.get("/audit").body()).contains("action=\"/audit/verify\" method=\"get\"");
+		Page verify = browser.get("/audit/verify");
+		assertThat(verify.status()).isEqualTo(302);
+		assertThat(browser.follow(verify).body()).contains("The chain is intact");
 	}
 
 	@Test
@@ -58,14 +69,14 @@ class AuditPagesTest extends IntegrationTest {
 		browser.get("/audit");
 		try {
 			behindTheAppsBack("update audit_log set actor = 'mallory' where id = " + id);
-			Page verified = browser.follow(browser.post("/audit/verify", Map.of()));
+			Page verified = browser.follow(browser.get("/audit/verify"));
 			assertThat(verified.body()).contains("The chain is broken at record " + id)
 				.contains("its content was changed").contains("stored " + stored);
 		}
 		finally {
 			behindTheAppsBack("update audit_log set actor = 'page-test' where id = " + id);
 		}
-		assertThat(browser.follow(browser.post("/audit/verify", Map.of())).body()).contains("The chain is intact");
+		assertThat(browser.follow(browser.get("/audit/verify")).body()).contains("The chain is intact");
 	}
 
 	private void behindTheAppsBack(String statement) {
