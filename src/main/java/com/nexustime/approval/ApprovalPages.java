@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.nexustime.billing.InvoiceService;
 import com.nexustime.crm.ContactService;
+import com.nexustime.system.security.Role;
 import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.RuleViolationException;
@@ -33,9 +35,12 @@ class ApprovalPages {
 
 	private final ContactService contacts;
 
-	ApprovalPages(ClientApprovalService approvals, ContactService contacts) {
+	private final InvoiceService invoices;
+
+	ApprovalPages(ClientApprovalService approvals, ContactService contacts, InvoiceService invoices) {
 		this.approvals = approvals;
 		this.contacts = contacts;
+		this.invoices = invoices;
 	}
 
 	@GetMapping
@@ -80,6 +85,10 @@ class ApprovalPages {
 	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
 		model.addAttribute("approval", approvals.get(user, id));
 		model.addAttribute("trail", approvals.trail(user, id));
+		if (user.isAdmin() || user.has(Role.AUDITOR)) {
+			model.addAttribute("snapshot", approvals.snapshot(user, id));
+			model.addAttribute("invoices", invoices.allForApproval(user, id));
+		}
 		return "approvals/detail";
 	}
 

@@ -61,6 +61,12 @@ class ClientApprovalController {
 		return approvals.history(user, id);
 	}
 
+	/** The frozen JSON the client was sent, with its hash and whether the stored JSON still hashes to it. */
+	@GetMapping("/{id}/snapshot")
+	SubmissionSnapshot snapshot(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		return approvals.snapshot(user, id);
+	}
+
 	@GetMapping("/{id}/pdf")
 	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		return ResponseEntity.ok()

@@ -189,6 +189,23 @@ public class ClientApprovalService {
 			.query(this::map).list();
 	}
 
+	/** The snapshot as stored, for someone who may see the submission, checked against its send-time hash. */
+	@Transactional(readOnly = true)
+	public SubmissionSnapshot snapshot(CurrentUser user, long id) {
+		ClientApproval approval = visible(user, id);
+		String stored = jdbc.sql("select snapshot::text from client_approval where id = ?").param(id)
+			.query(String.class).single();
+		try {
+			Object value = CANONICAL.readValue(stored, Object.class);
+			String recomputed = sha256(canonical(value).getBytes(StandardCharsets.UTF_8));
+			return new SubmissionSnapshot(id, CANONICAL.readTree(stored), approval.snapshotHash(), recomputed,
+					recomputed.equals(approval.snapshotHash()));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("client_approval " + id + " holds a snapshot that does not parse", ex);
+		}
+	}
+
 	/** The PDF as it was sent, for someone who may see the submission. */
 	@Transactional(readOnly = true)
 	public byte[] pdf(CurrentUser user, long id) {

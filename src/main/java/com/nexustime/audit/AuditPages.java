@@ -9,7 +9,6 @@ import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The audit log for admins and auditors: filters, each change's before and after, and the chain check. */
@@ -92,7 +91,8 @@ class AuditPages {
 		return VIEW;
 	}
 
-	@PostMapping("/audit/verify")
+	/** A GET: checking the chain changes nothing, so auditors, who may send nothing else, can run it. */
+	@GetMapping("/audit/verify")
 	String verify(RedirectAttributes redirect) {
 		ChainVerification verification = trail.verify();
 		if (verification.ok()) {
@@ -100,8 +100,13 @@ class AuditPages {
 					"The chain is intact: all " + verification.checked() + " records match their hashes and links.");
 		}
 		else {
-			redirect.addFlashAttribute("error", "The chain is broken at record " + verification.firstBrokenId()
-					+ ": it was changed, or a record before it was removed, after it was written.");
+			ChainVerification.BrokenLink link = verification.firstBroken();
+			redirect.addFlashAttribute("error", "The chain is broken at record " + link.id() + " (written "
+					+ link.at() + "): " + ("CONTENT_CHANGED".equals(link.problem())
+							? "its content was changed after it was written."
+							: "the record before it was removed or another inserted.")
+					+ " Expected hash " + link.expectedHash() + ", stored " + link.storedHash() + ".");
+			redirect.addFlashAttribute("broken", link);
 		}
 		return "redirect:/audit";
 	}

@@ -68,28 +68,66 @@ public class AuditTrail {
 			.list();
 	}
 
+	/** The SQL of {@link #timeEntriesOf}: public for the test that checks the indexes serve it. */
+	public static final String TIME_ENTRIES_OF_WEEK = """
+			with week_entries as (
+			    select cast(id as text) as id from time_entry
+			     where user_id = :userId and entry_date between :from and :to
+			    union
+			    select entity_id from audit_log
+			     where entity_type = 'TimeEntry' and after ->> 'userId' = :userText
+			       and after ->> 'date' between :fromText and :toText
+			    union
+			    select entity_id from audit_log
+			     where entity_type = 'TimeEntry' and before ->> 'userId' = :userText
+			       and before ->> 'date' between :fromText and :toText
+			)
+			select id, at, actor, action, entity_type, entity_id, before::text as before, after::text as after,
+			       hash, previous_hash
+			  from audit_log
+			 where entity_type = 'TimeEntry' and entity_id in (select id from week_entries)
+			 order by id""";
+
+	/**
+	 * Every record of every time entry of one person dated between two days (inclusive), oldest first: the
+	 * entries that exist now, and those whose stored before or after names that person and a day in the range —
+	 * so deleted entries and entries moved out of the range are there too, with all their records.
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> timeEntriesOf(long userId, java.time.LocalDate from, java.time.LocalDate to) {
+		return jdbc.sql(TIME_ENTRIES_OF_WEEK)
+			.param("userId", userId).param("from", from).param("to", to)
+			.param("userText", Long.toString(userId)).param("fromText", from.toString()).param("toText", to.toString())
+			.query(this::entry)
+			.list();
+	}
+
 	/**
 	 * Recomputes each record's hash and checks that each one names its predecessor's hash; reports the first
 	 * record where either fails (a changed record, or a record removed or inserted in the middle).
 	 */
 	@Transactional(readOnly = true)
 	public ChainVerification verify() {
-		return jdbc.sql("""
+		List<ChainVerification.BrokenLink> broken = jdbc.sql("""
 				with chain as (
-				    select id,
-				           hash = audit_hash(previous_hash, at, actor, action, entity_type, entity_id, before, after)
-				               as hash_ok,
-				           previous_hash = coalesce(lag(hash) over (order by id), :genesis) as link_ok
+				    select id, at, hash, previous_hash,
+				           audit_hash(previous_hash, at, actor, action, entity_type, entity_id, before, after) as expected,
+				           coalesce(lag(hash) over (order by id), :genesis) as expected_previous
 				    from audit_log
 				)
-				select count(*) as checked, min(id) filter (where not (hash_ok and link_ok)) as first_broken_id
-				from chain""")
+				select id, at,
+				       case when hash <> expected then 'CONTENT_CHANGED' else 'LINK_BROKEN' end as problem,
+				       case when hash <> expected then expected else expected_previous end as expected_hash,
+				       case when hash <> expected then hash else previous_hash end as stored_hash
+				from chain
+				where hash is distinct from expected or previous_hash is distinct from expected_previous
+				order by id limit 1""")
 			.param("genesis", AuditLog.GENESIS)
-			.query((rs, row) -> {
-				Long broken = rs.getObject("first_broken_id", Long.class);
-				return new ChainVerification(broken == null, rs.getLong("checked"), broken);
-			})
-			.single();
+			.query((rs, row) -> new ChainVerification.BrokenLink(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+					rs.getString("problem"), rs.getString("expected_hash"), rs.getString("stored_hash")))
+			.list();
+		long checked = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+		return broken.isEmpty() ? ChainVerification.intact(checked) : ChainVerification.broken(checked, broken.get(0));
 	}
 
 	private AuditEntry entry(ResultSet rs, int row) throws SQLException {

@@ -287,6 +287,16 @@ public class InvoiceService {
 		return liveInvoiceId(approvalId).map(this::load);
 	}
 
+	/** Every invoice made from the approval, voided ones included, oldest first; empty for those who may not read invoices. */
+	@Transactional(readOnly = true)
+	public List<Invoice> allForApproval(CurrentUser user, long approvalId) {
+		if (!reads(user)) {
+			return List.of();
+		}
+		return jdbc.sql("select id from invoice where approval_id = ? order by id").param(approvalId).query(Long.class)
+			.list().stream().map(this::load).toList();
+	}
+
 	public boolean mayBill(CurrentUser user) {
 		return user != null && (user.has(Role.ADMIN) || user.has(Role.MANAGER));
 	}

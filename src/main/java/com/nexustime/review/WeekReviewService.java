@@ -182,6 +182,18 @@ public class WeekReviewService {
 			.stream().flatMap(review -> processTrail.steps(review.getId()).stream()).toList();
 	}
 
+	/** Where the week's latest review stands, with its diagram; {@code null} when the week was never submitted. */
+	@Transactional(readOnly = true)
+	public ProcessTrail.Trail latestTrail(CurrentUser viewer, long userId, LocalDate weekStart) {
+		if (!mayView(viewer, userId)) {
+			throw new NotFoundException("Week of user", userId);
+		}
+		String key = new WeekKey(userId, weekStart).businessKey();
+		return history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
+			.processInstanceBusinessKey(key).orderByProcessInstanceStartTime().desc().listPage(0, 1).stream()
+			.findFirst().map(review -> processTrail.trail(review.getId())).orElse(null);
+	}
+
 	public boolean mayView(CurrentUser viewer, long userId) {
 		return viewer.id() == userId || viewer.isAdmin() || viewer.has(Role.AUDITOR)
 				|| jdbc.sql("select count(*) from app_user where id = ? and manager_id = ?").params(userId, viewer.id())

@@ -11,8 +11,9 @@ import com.nexustime.workflow.DeployedProcesses;
 import com.nexustime.workflow.FormCatalog;
 
 /**
- * The process owner's page: the rule files and their last load with a reload button, the deployed
- * processes and the task forms.
+ * The process owner's page "Processes, rules and forms": every deployed process with all its versions and
+ * running instances and the latest diagram, the rule files and their last load with a reload button, and the
+ * task forms with the user tasks that use them. {@code /admin/rules} is its older address.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','PROCESS_OWNER')")
@@ -20,7 +21,7 @@ class RulesPageController {
 
 	static final String VIEW = "admin/rules";
 
-	static final String REDIRECT = "redirect:/admin/rules";
+	static final String REDIRECT = "redirect:/admin/processes";
 
 	private final RuleAdministration rules;
 
@@ -34,10 +35,11 @@ class RulesPageController {
 		this.forms = forms;
 	}
 
-	@GetMapping("/admin/rules")
+	@GetMapping({ "/admin/processes", "/admin/rules" })
 	String show(Model model) {
 		model.addAttribute("rules", rules.overview());
-		model.addAttribute("processes", processes.latestVersions());
+		model.addAttribute("processes", processes.allVersions());
+		model.addAttribute("formUses", processes.formUses());
 		model.addAttribute("forms", forms.forms());
 		model.addAttribute("formsLocation", forms.location());
 		return VIEW;

@@ -45,6 +45,10 @@ class AuditTrailTest extends IntegrationTest {
 		assertThat(newest.get("after").get("amount").asText()).isEqualTo("12.50");
 		assertThat(newest.get("previousHash").asText()).hasSize(64);
 		assertThat(newest.get("hash").asText()).hasSize(64);
+		assertThat(newest.get("changes").get(0).get("field").asText()).isEqualTo("amount");
+		assertThat(newest.get("changes").get(0).get("before").asText()).isEqualTo("10.00");
+		assertThat(newest.get("changes").get(0).get("after").asText()).isEqualTo("12.50");
+		assertThat(newest.get("changes").get(0).get("changed").asBoolean()).isTrue();
 		assertThat(newest.get("at").asText()).endsWith("Z");
 		assertThat(entries.get(1).get("before").isNull()).isTrue();
 		assertThat(entries.get(0).get("previousHash").asText()).isEqualTo(entries.get(1).get("hash").asText());
@@ -97,12 +101,22 @@ class AuditTrailTest extends IntegrationTest {
 
 		String original = jdbc.sql("select after::text from audit_log where id = ?").param(tampered)
 			.query(String.class).single();
+		String storedHash = jdbc.sql("select hash from audit_log where id = ?").param(tampered).query(String.class)
+			.single();
+		java.time.Instant writtenAt = jdbc.sql("select at from audit_log where id = ?").param(tampered)
+			.query(java.sql.Timestamp.class).single().toInstant();
 		try {
 			behindTheAppsBack("update audit_log set after = '{\"amount\": \"99.00\"}' where id = " + tampered);
 
 			JsonNode broken = admin().get("/api/v1/audit/verify").json();
 			assertThat(broken.get("ok").asBoolean()).isFalse();
 			assertThat(broken.get("firstBrokenId").asText()).isEqualTo(Long.toString(tampered));
+			JsonNode link = broken.get("firstBroken");
+			assertThat(link.get("id").asText()).isEqualTo(Long.toString(tampered));
+			assertThat(link.get("problem").asText()).isEqualTo("CONTENT_CHANGED");
+			assertThat(link.get("storedHash").asText()).isEqualTo(storedHash);
+			assertThat(link.get("expectedHash").asText()).hasSize(64).isNotEqualTo(storedHash);
+			assertThat(java.time.Instant.parse(link.get("at").asText())).isEqualTo(writtenAt);
 		}
 		finally {
 			behindTheAppsBack("update audit_log set after = cast('" + original + "' as jsonb) where id = " + tampered);
@@ -127,6 +141,10 @@ class AuditTrailTest extends IntegrationTest {
 			JsonNode broken = admin().get("/api/v1/audit/verify").json();
 			assertThat(broken.get("ok").asBoolean()).isFalse();
 			assertThat(broken.get("firstBrokenId").asText()).isEqualTo(Long.toString(ids.get(2)));
+			assertThat(broken.get("firstBroken").get("problem").asText()).isEqualTo("LINK_BROKEN");
+			assertThat(broken.get("firstBroken").get("storedHash").asText())
+				.as("the removed record's hash, still named by its successor")
+				.isEqualTo(jdbc.sql("select hash from audit_log_removed").query(String.class).single());
 		}
 		finally {
 			behindTheAppsBack("insert into audit_log overriding system value select * from audit_log_removed",

@@ -126,8 +126,8 @@ class RulesAdminApiTest extends IntegrationTest {
 
 		assertThat(withoutToken.statusCode()).isEqualTo(403);
 		assertThat(reloaded.statusCode()).isEqualTo(302);
-		assertThat(reloaded.headers().firstValue("Location")).get().asString().endsWith("/admin/rules");
-		String after = browser.send(HttpRequest.newBuilder(URI.create(base() + "/admin/rules"))
+		assertThat(reloaded.headers().firstValue("Location")).get().asString().endsWith("/admin/processes");
+		String after = browser.send(HttpRequest.newBuilder(URI.create(base() + "/admin/processes"))
 			.header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString()).body();
 		assertThat(after).containsPattern("Rules reloaded: \\d+ file\\(s\\) in effect\\.");
 	}

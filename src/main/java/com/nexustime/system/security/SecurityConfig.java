@@ -26,7 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may reach what. Browser pages use form login with CSRF; the API takes HTTP Basic or a personal access
  * token and needs no CSRF token when it carries such credentials. Cockpit and the engine REST API are for
- * admins and process owners only.
+ * admins and process owners only. People who are only auditors change nothing (see {@link ReadOnlyAuditors}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -53,6 +53,8 @@ class SecurityConfig {
 			.requestMatchers("/public/**").permitAll()
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 			.requestMatchers("/camunda/**", "/engine-rest/**").hasAnyRole(ENGINE_ROLES)
+			.requestMatchers(ReadOnlyAuditors.OWN_ACCOUNT).authenticated()
+			.requestMatchers(ReadOnlyAuditors::isWrite).access(ReadOnlyAuditors.refused())
 			.anyRequest().authenticated());
 		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
 		http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
