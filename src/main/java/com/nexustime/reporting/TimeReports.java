@@ -20,7 +20,8 @@ import com.nexustime.workspace.WorkspaceSettings;
 
 /**
  * Time reports, aggregated in PostgreSQL: one statement for a report (rows and totals together) and one for a
- * page of the entries behind it. Both share the same FROM and WHERE, so a drill-down always adds up to its row.
+ * page of the entries behind it. Both share the same WHERE (and joins that never drop an entry), so a drill-down
+ * always adds up to its row.
  * Definitions: {@code docs/reports.md}.
  */
 @Service
@@ -80,8 +81,24 @@ public class TimeReports {
 				       sum(minutes) over () as total_minutes, sum(round(minutes / 60.0, 2)) over () as total_hours,
 				       sum(amount) over () as total_amount, sum(entries) over () as total_entries
 				  from report_rows
-				 order by amount desc, name, key""".formatted(key, name, FROM, where, key, name);
+				 order by amount desc, name, key""".formatted(key, name, reportFrom(filter), where, key, name);
 		return new Query(sql, parameters);
+	}
+
+	/* Only the joins the grouping and filters need; each is on a not-null foreign key, so none drops an entry. */
+	private static String reportFrom(ReportFilter filter) {
+		StringBuilder from = new StringBuilder("  from time_entry e\n");
+		boolean client = filter.groupBy() == ReportGrouping.CLIENT;
+		if (client || filter.groupBy() == ReportGrouping.PROJECT || filter.contactId() != null) {
+			from.append("  join project p on p.id = e.project_id\n");
+		}
+		if (client) {
+			from.append("  join contact c on c.id = p.contact_id\n");
+		}
+		if (filter.groupBy() == ReportGrouping.USER) {
+			from.append("  join app_user u on u.id = e.user_id\n");
+		}
+		return from.toString();
 	}
 
 	private record RowWithTotals(TimeReport.Row row, long minutes, BigDecimal hours, BigDecimal amount, long entries) {
