@@ -104,6 +104,30 @@ class TimeReportExportTest extends IntegrationTest {
 	}
 
 	@Test
+	void csvKeepsANameWithALineBreakInOneCell() throws IOException {
+		TimeReport report = new TimeReport(ReportGrouping.PROJECT, ReportFixture.YEAR_START, ReportFixture.YEAR_END,
+				null, null, null, "EUR", false, List.of(new TimeReport.Row("7", "Line one\nLine \"two\"", 90,
+						new java.math.BigDecimal("1.50"), new java.math.BigDecimal("1234.50"), 2)),
+				90, new java.math.BigDecimal("1.50"), new java.math.BigDecimal("1234.50"), 2);
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		ReportCsv.write(report, out);
+		String text = out.toString(StandardCharsets.UTF_8);
+		assertThat(text).isEqualTo("\uFEFFkey,name,hours,amount,entries\r\n7,\"Line one\nLine \"\"two\"\"\",1.50,1234.50,2\r\n"
+				+ "\"\",Total,1.50,1234.50,2\r\n");
+		List<CSVRecord> records = parse(text.substring(1));
+		assertThat(records.get(0).get("name")).isEqualTo("Line one\nLine \"two\"");
+		assertThat(records.get(0).get("amount")).isEqualTo("1234.50");
+	}
+
+	@Test
+	void csvRequestsWithBadParametersGetProblemJson() {
+		HttpResponse<byte[]> response = download("/api/v1/reports/time?groupBy=week", "text/csv");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("\"field\":\"groupBy\"");
+	}
+
+	@Test
 	void formulaGuard() {
 		assertThat(ReportCsv.textCell("=1+1")).isEqualTo("'=1+1");
 		assertThat(ReportCsv.textCell("+49 30")).isEqualTo("'+49 30");
