@@ -18,6 +18,10 @@ public class ReportParameters {
 	/** Rates are numeric(12,2): anything longer is not a rate. */
 	private static final BigDecimal MAX_RATE = new BigDecimal("9999999999.99");
 
+	static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
 	private String groupBy;
 
 	private String from;
@@ -88,7 +92,13 @@ public class ReportParameters {
 			return fallback;
 		}
 		try {
-			return LocalDate.parse(value.trim());
+			LocalDate date = LocalDate.parse(value.trim());
+			// Java reads years PostgreSQL cannot store; nobody tracked time outside these
+			if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+				problems.add(new InvalidReportException.Problem(field, "must be between " + EARLIEST + " and " + LATEST));
+				return null;
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(new InvalidReportException.Problem(field, "must be a date like 2026-11-23"));

@@ -257,6 +257,8 @@ class TimeReportApiTest extends IntegrationTest {
 		assertBad("groupBy=week", "groupBy");
 		assertBad("from=2019-02-30", "from");
 		assertBad("to=yesterday", "to");
+		assertBad("to=%2B1000000-01-01", "to");
+		assertBad("from=1899-12-31", "from");
 		assertBad("from=2019-03-01&to=2019-02-01", "from");
 		assertBad("minRate=50&maxRate=40", "minRate");
 		assertBad("minRate=abc", "minRate");
@@ -301,7 +303,8 @@ class TimeReportApiTest extends IntegrationTest {
 	/*
 	 * With the planner free to choose and statistics of ten years of entries (200,000 rows, inserted in date
 	 * order as real entries are), a year's report still reads the report index rather than the whole table.
-	 * Everything happens in one transaction that is rolled back, statistics included.
+	 * The rows go into a temporary copy of time_entry with the same indexes: ANALYZE writes a table's size
+	 * statistics outside the transaction, so doing this on time_entry itself would mislead other tests' plans.
 	 */
 	@Test
 	void aYearOutOfTenStaysAnIndexScanWithRealisticStatistics() {
@@ -310,19 +313,23 @@ class TimeReportApiTest extends IntegrationTest {
 		com.nexustime.system.security.CurrentUser viewer = new com.nexustime.system.security.CurrentUser(1L, "a", "a",
 				"", true, java.util.Set.of(com.nexustime.system.security.Role.ADMIN));
 		TimeReports.Query query = TimeReports.reportQuery(filter, viewer);
+		assertThat(query.sql()).contains("from time_entry e");
 		String plan = new TransactionTemplate(transactions).execute(status -> {
+			jdbc.sql("create temporary table report_sample (like time_entry including defaults including indexes) "
+					+ "on commit drop").update();
 			jdbc.sql("""
-					insert into time_entry (type, user_id, project_id, activity_id, entry_date, minutes, rate, amount,
-					                        billable)
-					select 'ACTIVITY', ?, ?, ?, date '2009-01-01' + (i * 3650 / 200000), 60, 100, 100, i % 3 <> 0
+					insert into report_sample (id, type, user_id, project_id, activity_id, entry_date, minutes, rate,
+					                           amount, billable)
+					select i, 'ACTIVITY', ?, ?, ?, date '2009-01-01' + (i * 3650 / 200000), 60, 100, 100, i % 3 <> 0
 					  from generate_series(1, 200000) i""")
 				.params(f.staff1.id(), Long.valueOf(f.a1), Long.valueOf(f.design)).update();
-			jdbc.sql("analyze time_entry").update();
-			String explained = String.join("\n",
-					jdbc.sql("explain " + query.sql()).params(query.parameters()).query(String.class).list());
+			jdbc.sql("analyze report_sample").update();
+			String explained = String.join("\n", jdbc.sql("explain " + query.sql().replace("from time_entry e",
+					"from report_sample e")).params(query.parameters()).query(String.class).list());
 			status.setRollbackOnly();
 			return explained;
 		});
-		assertThat(plan).contains("time_entry_report_idx").doesNotContain("Seq Scan on time_entry");
+		assertThat(plan).doesNotContain("Seq Scan on report_sample")
+			.containsPattern("(Index Only Scan using|Index Scan using|Bitmap Index Scan on) report_sample_entry_date");
 	}
 }
