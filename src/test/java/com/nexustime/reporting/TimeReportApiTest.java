@@ -29,11 +29,17 @@ class TimeReportApiTest extends IntegrationTest {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	/* One fixture per class for the tests that only read (fewer rows left for the tests that list everything). */
+	private static ReportFixture shared;
+
 	private ReportFixture f;
 
 	@BeforeEach
 	void fixture() {
-		f = new ReportFixture(api, admin(), jdbc);
+		if (shared == null) {
+			shared = new ReportFixture(api, admin(), jdbc);
+		}
+		f = shared;
 	}
 
 	private JsonNode report(Api.Client who, String parameters) {
@@ -201,6 +207,7 @@ class TimeReportApiTest extends IntegrationTest {
 
 	@Test
 	void totalsEqualTheSumOfTheEntriesWithMixedFlagsRatesAndPeople() {
+		f = new ReportFixture(api, admin(), jdbc); // this test adds entries: its own fixture
 		Random random = new Random(42);
 		List<String> projects = List.of(f.a1, f.a2, f.b1);
 		List<TestUsers.TestUser> people = List.of(f.staff1, f.staff2, f.manager);
@@ -242,6 +249,7 @@ class TimeReportApiTest extends IntegrationTest {
 
 	@Test
 	void entriesSavedThroughTheApiAreReported() {
+		f = new ReportFixture(api, admin(), jdbc); // this test adds entries: its own fixture
 		Api.Response rate = admin().post("/api/v1/rates", Map.of("scope", "PROJECT", "projectId", f.b1,
 				"hourlyRate", "90.00"));
 		assertThat(rate.status()).as(rate.toString()).isEqualTo(201);

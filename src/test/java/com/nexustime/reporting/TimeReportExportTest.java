@@ -26,13 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The report's CSV (for the accountant) and PNG chart (for the slide deck). */
 class TimeReportExportTest extends IntegrationTest {
 
+	/* One fixture per class for the tests that only read (fewer rows left for the tests that list everything). */
+	private static ReportFixture shared;
+
 	private ReportFixture f;
 
 	private ReportDownloads downloads;
 
 	@BeforeEach
 	void fixture() {
-		f = new ReportFixture(api, admin(), jdbc);
+		if (shared == null) {
+			shared = new ReportFixture(api, admin(), jdbc);
+		}
+		f = shared;
 		downloads = new ReportDownloads(port);
 	}
 
