@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.nexustime.system.security.CurrentUser;
 
@@ -59,7 +61,10 @@ class ProjectFinanceApiController {
 	@PreAuthorize(READERS)
 	ProjectTimesheet.Listing timesheet(@PathVariable long id, @RequestParam(required = false) String tab,
 			@AuthenticationPrincipal CurrentUser viewer) {
-		return timesheet.list(id, TimesheetTab.of(tab), viewer);
+		TimesheetTab chosen = tab == null ? TimesheetTab.REGULAR : TimesheetTab.named(tab)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"tab: must be one of regular, fixed-costs, adjustments, fixed-budget"));
+		return timesheet.list(id, chosen, viewer);
 	}
 
 	record FinalizeRequest(@NotNull(message = "is required") LocalDate through) {

@@ -1,5 +1,7 @@
 package com.nexustime.finance;
 
+import java.util.Optional;
+
 /**
  * The tabs of a project's timesheet list. Fixed budget holds every entry of a BUDGET-category activity; the
  * other tabs hold the rest by entry type.
@@ -31,14 +33,19 @@ public enum TimesheetTab {
 
 	/** The tab a query parameter names ({@code fixed-costs} or {@code FIXED_COSTS}); Regular when none matches. */
 	public static TimesheetTab of(String param) {
+		return named(param).orElse(REGULAR);
+	}
+
+	/** The tab a query parameter names, if it names one. */
+	public static Optional<TimesheetTab> named(String param) {
 		if (param != null) {
 			String name = param.trim().toUpperCase().replace('-', '_');
 			for (TimesheetTab tab : values()) {
 				if (tab.name().equals(name)) {
-					return tab;
+					return Optional.of(tab);
 				}
 			}
 		}
-		return REGULAR;
+		return Optional.empty();
 	}
 }

@@ -95,6 +95,10 @@ class ProjectDollarsApiTest extends IntegrationTest {
 		JsonNode fixed = f.manager.client(api).get("/api/v1/projects/" + project + "/timesheet?tab=fixed-costs").json();
 		assertThat(fixed.get("rows")).hasSize(2);
 		assertThat(fixed.get("rows")).extracting(r -> r.get("entryId").asText()).contains(cost);
+		var unknownTab = f.manager.client(api).get("/api/v1/projects/" + project + "/timesheet?tab=invoices");
+		assertThat(unknownTab.status()).isEqualTo(400);
+		assertThat(unknownTab.contentType()).contains("problem+json");
+		assertThat(unknownTab.body()).contains("tab");
 
 		// with Sunday as the first day, the 9 November (a Monday) belongs to the week of the 8th
 		jdbc.sql("update workspace set week_start = 'SUNDAY'").update();
