@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +36,7 @@ import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.security.Role;
 import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
+import com.nexustime.system.web.PublicAddress;
 import com.nexustime.system.web.RuleViolationException;
 import com.nexustime.workspace.Workspace;
 import com.nexustime.workflow.ProcessTrail;
@@ -79,19 +79,17 @@ public class ClientApprovalService {
 
 	private final ProcessTrail processTrail;
 
-	private final String publicBaseUrl;
+	private final PublicAddress publicAddress;
 
 	ClientApprovalService(JdbcClient jdbc, RuntimeService runtime, WorkspaceSettings workspace, ApprovalPdf pdfRenderer,
-			AuditLog audit, ProcessTrail processTrail,
-			@Value("${nexus.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+			AuditLog audit, ProcessTrail processTrail, PublicAddress publicAddress) {
 		this.jdbc = jdbc;
 		this.processTrail = processTrail;
 		this.runtime = runtime;
 		this.workspace = workspace;
 		this.pdfRenderer = pdfRenderer;
 		this.audit = audit;
-		this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-				: publicBaseUrl;
+		this.publicAddress = publicAddress;
 	}
 
 	// ---------------------------------------------------------------- owner side
@@ -149,7 +147,7 @@ public class ClientApprovalService {
 		byte[] pdf = pdfRenderer.render(document(id));
 		jdbc.sql("update client_approval set pdf = ?, pdf_hash = ? where id = ?").params(pdf, sha256(pdf), id).update();
 		event(id, "SENT", null, null, null, null);
-		String approvalUrl = publicBaseUrl + "/public/approvals/" + link;
+		String approvalUrl = publicAddress.of("/public/approvals/" + link);
 		String processInstanceId = runtime.startProcessInstanceByKey(PROCESS, "approval:" + id,
 				Map.of("approvalId", String.valueOf(id), "ownerId", String.valueOf(owner.id()), "expiresAt",
 						expiresAt.toString(), "approvalUrl", approvalUrl))

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -27,6 +26,7 @@ import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.security.Role;
 import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
+import com.nexustime.system.web.PublicAddress;
 import com.nexustime.system.web.RuleViolationException;
 import com.nexustime.workspace.Workspace;
 import com.nexustime.workspace.WorkspaceSettings;
@@ -58,19 +58,17 @@ public class InvoiceService {
 
 	private final Mailer mailer;
 
-	private final String publicBaseUrl;
+	private final PublicAddress publicAddress;
 
 	InvoiceService(JdbcClient jdbc, WorkspaceSettings workspace, AuditLog audit, TaskService tasks,
-			InvoicePdf pdfRenderer, Mailer mailer,
-			@Value("${nexus.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+			InvoicePdf pdfRenderer, Mailer mailer, PublicAddress publicAddress) {
 		this.jdbc = jdbc;
 		this.workspace = workspace;
 		this.audit = audit;
 		this.tasks = tasks;
 		this.pdfRenderer = pdfRenderer;
 		this.mailer = mailer;
-		this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-				: publicBaseUrl;
+		this.publicAddress = publicAddress;
 	}
 
 	// ---------------------------------------------------------------- making invoices
@@ -436,7 +434,7 @@ public class InvoiceService {
 		Long approvalId = (Long) rs.getObject("approval_id");
 		return new Invoice(rs.getLong("id"), rs.getString("number"), rs.getString("status"), rs.getLong("contact_id"),
 				rs.getString("contact_name"), approvalId,
-				approvalId == null ? null : publicBaseUrl + "/approvals/" + approvalId,
+				approvalId == null ? null : publicAddress.of("/approvals/" + approvalId),
 				rs.getObject("issue_date", LocalDate.class), rs.getObject("period_from", LocalDate.class),
 				rs.getObject("period_to", LocalDate.class), rs.getString("currency").trim(), null,
 				rs.getBigDecimal("total"), null, rs.getInt("entry_count"), rs.getString("snapshot_hash"),

@@ -2,7 +2,6 @@ package com.nexustime.review;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,16 +28,11 @@ class WeekReviewApiTest extends IntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		String unique = UUID.randomUUID().toString().substring(0, 8);
-		manager = TestUsers.create(jdbc, "MANAGER", "STAFF");
-		staff = TestUsers.create(jdbc, "STAFF");
-		jdbc.sql("update app_user set manager_id = ? where id = ?").params(manager.id(), staff.id()).update();
-		long contact = jdbc.sql("insert into contact (name, email) values (?, 'r@example.com') returning id")
-			.param("Review client " + unique).query(Long.class).single();
-		project = jdbc.sql("insert into project (name, contact_id, type) values (?, ?, 'STANDARD') returning id")
-			.params("Review project " + unique, contact).query(Long.class).single();
-		activity = jdbc.sql("insert into activity (name, category) values (?, 'DESIGN_CREATIVE') returning id")
-			.param("Review design " + unique).query(Long.class).single();
+		ReviewFixture fx = new ReviewFixture(jdbc, "Review");
+		manager = fx.manager;
+		staff = fx.staff;
+		project = fx.project;
+		activity = fx.activity;
 	}
 
 	@Test
