@@ -1,6 +1,7 @@
 package com.nexustime.web;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.Test;
 
 import com.nexustime.support.BrowserTest;
@@ -18,7 +19,10 @@ class ShellBrowserTest extends BrowserTest {
 		page.click("text=Projects");
 		assertThat(page).hasURL(url("/projects"));
 
+		// the menu opens once Bootstrap's script, at the end of the page, has run
+		page.waitForLoadState(LoadState.LOAD);
 		page.click("#current-user");
+		assertThat(page.locator("#current-user")).hasAttribute("aria-expanded", "true");
 		page.click("text=Sign out");
 		assertThat(page).hasURL(url("/login?logout"));
 		page.navigate(url("/projects"));
