@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
+import com.nexustime.approval.PendingApprovals;
 import com.nexustime.audit.AuditLog;
 import com.nexustime.notify.Mailer;
 import com.nexustime.system.security.CurrentUser;
@@ -60,8 +61,10 @@ public class InvoiceService {
 
 	private final PublicAddress publicAddress;
 
+	private final PendingApprovals approvals;
+
 	InvoiceService(JdbcClient jdbc, WorkspaceSettings workspace, AuditLog audit, TaskService tasks,
-			InvoicePdf pdfRenderer, Mailer mailer, PublicAddress publicAddress) {
+			InvoicePdf pdfRenderer, Mailer mailer, PublicAddress publicAddress, PendingApprovals approvals) {
 		this.jdbc = jdbc;
 		this.workspace = workspace;
 		this.audit = audit;
@@ -69,6 +72,7 @@ public class InvoiceService {
 		this.pdfRenderer = pdfRenderer;
 		this.mailer = mailer;
 		this.publicAddress = publicAddress;
+		this.approvals = approvals;
 	}
 
 	// ---------------------------------------------------------------- making invoices
@@ -139,6 +143,7 @@ public class InvoiceService {
 			.list().stream()
 			.sorted(Comparator.comparing(Dated::date).thenComparing(d -> d.entry().id()))
 			.map(Dated::entry).toList();
+		entries = asSigned(entries);
 		if (entries.isEmpty()) {
 			throw new ConflictException("nothing is billable: " + contactName + " has no finalized, billable entries "
 					+ "on no invoice between " + from + " and " + to);
@@ -148,6 +153,22 @@ public class InvoiceService {
 	}
 
 	private record Dated(LocalDate date, InvoiceLines.Billable entry) {
+	}
+
+	/**
+	 * Entries a client signed are billed with the minutes, rate and amount of the signed snapshot, not with what
+	 * the entry holds now. The week-locking rules keep signed entries from changing; this holds even for an entry
+	 * changed before those rules existed, or behind the application's back.
+	 */
+	private List<InvoiceLines.Billable> asSigned(List<InvoiceLines.Billable> entries) {
+		Map<Long, PendingApprovals.Signed> signed = approvals
+			.signedValues(entries.stream().map(InvoiceLines.Billable::id).toList());
+		return entries.stream().map(e -> {
+			PendingApprovals.Signed values = signed.get(e.id());
+			return values == null ? e
+					: new InvoiceLines.Billable(e.id(), e.type(), e.projectName(), e.activityName(), e.text(),
+							values.minutes(), values.rate(), values.amount());
+		}).toList();
 	}
 
 	private Invoice convertApproval(long approvalId, Long actorId) {

@@ -9,8 +9,13 @@ import java.util.Set;
  * {@code FINALIZED}, {@code BILLED}) in a week whose state is {@code weekState} ({@code OPEN},
  * {@code SUBMITTED}, {@code APPROVED}; {@code REJECTED} is back with its owner and counts as open)?
  * For a new entry, the entry status is {@code OPEN}.
+ *
+ * <p>{@code pendingApproval} names the client approval that holds the entry and still waits for the client, and
+ * {@code signedApproval} the one the client signed for it (e.g. "the client approval sent to Dana Client on
+ * 2026-11-30 (request 12)"); each is null when there is none. The rules quote them in their refusals.
  */
-public record LockQuestion(Actor actor, String entryType, String entryStatus, String weekState) {
+public record LockQuestion(Actor actor, String entryType, String entryStatus, String weekState,
+		String pendingApproval, String signedApproval) {
 
 	private static final Set<String> ENTRY_TYPES = Set.of("ACTIVITY", "FIXED_COST", "ADJUSTMENT");
 
@@ -23,6 +28,11 @@ public record LockQuestion(Actor actor, String entryType, String entryStatus, St
 		requireOneOf("entryType", entryType, ENTRY_TYPES);
 		requireOneOf("entryStatus", entryStatus, ENTRY_STATUSES);
 		requireOneOf("weekState", weekState, WEEK_STATES);
+	}
+
+	/** A question about an entry no client approval holds (a new entry, or one never sent or no longer sent). */
+	public LockQuestion(Actor actor, String entryType, String entryStatus, String weekState) {
+		this(actor, entryType, entryStatus, weekState, null, null);
 	}
 
 	// an unknown state would fall through every rule; refuse it here rather than guess a lock

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -322,14 +321,17 @@ public class TimesheetService {
 		return date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date;
 	}
 
-	/** Asks the week-locking rules once per entry status: the week's state is the same for every cell. */
+	/**
+	 * Asks the week-locking rules once per distinct question: the week's state is the same for every cell, so
+	 * entries differ only by status and by the client approval that holds them.
+	 */
 	private final class CellLocks {
 
 		private final Actor actor;
 
 		private final String weekState;
 
-		private final Map<EntryStatus, Boolean> refused = new EnumMap<>(EntryStatus.class);
+		private final Map<LockQuestion, Boolean> refused = new HashMap<>();
 
 		CellLocks(Actor actor, String weekState) {
 			this.actor = actor;
@@ -342,14 +344,14 @@ public class TimesheetService {
 				return true;
 			}
 			if (cell.isEmpty()) {
-				return refused(EntryStatus.OPEN);
+				return refused(null, EntryStatus.OPEN);
 			}
-			return cell.stream().anyMatch(c -> refused(EntryStatus.valueOf(c.status())));
+			return cell.stream().anyMatch(c -> refused(c.id(), EntryStatus.valueOf(c.status())));
 		}
 
-		private boolean refused(EntryStatus status) {
-			return refused.computeIfAbsent(status, s -> !lockRules
-				.decide(new LockQuestion(actor, EntryType.ACTIVITY.name(), s.name(), weekState)).allowed());
+		private boolean refused(Long entryId, EntryStatus status) {
+			LockQuestion question = entries.lockQuestion(actor, EntryType.ACTIVITY, status, entryId, weekState);
+			return refused.computeIfAbsent(question, q -> !lockRules.decide(q).allowed());
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
+import com.nexustime.approval.PendingApprovals;
 import com.nexustime.audit.AuditLog;
 import com.nexustime.budget.PoAlert;
 import com.nexustime.budget.PoBudgetWatch;
@@ -72,8 +73,11 @@ public class TimeEntryService {
 
 	private final PoBudgetWatch budget;
 
+	private final PendingApprovals approvals;
+
 	TimeEntryService(TimeEntries entries, JdbcClient jdbc, ActivityRules activityRules, RateRules rateRules,
-			WeekLockRules lockRules, WorkspaceSettings workspace, AuditLog audit, PoBudgetWatch budget) {
+			WeekLockRules lockRules, WorkspaceSettings workspace, AuditLog audit, PoBudgetWatch budget,
+			PendingApprovals approvals) {
 		this.entries = entries;
 		this.jdbc = jdbc;
 		this.activityRules = activityRules;
@@ -82,6 +86,7 @@ public class TimeEntryService {
 		this.workspace = workspace;
 		this.audit = audit;
 		this.budget = budget;
+		this.approvals = approvals;
 	}
 
 	@Transactional
@@ -99,7 +104,8 @@ public class TimeEntryService {
 				request.artworkId(), request.amount(), request.vendorId(), request.employeeId(), request.notes(),
 				request.purchaseOrderId());
 		TimeEntry entry = validate(draft, null, settings);
-		LockDecision decision = ask(relation, entry.type(), EntryStatus.OPEN, entry.userId(), entry.date(), settings);
+		LockDecision decision = ask(relation, entry.type(), EntryStatus.OPEN, null, entry.userId(), entry.date(),
+				settings);
 		TimeEntry saved = entries.insert(entry);
 		audit.record(action("CREATE", decision), ENTITY, saved.id(), null, saved);
 		return saved.withAlerts(alerts(budget.changed(actor, saved.id(), saved.projectId())));
@@ -115,7 +121,8 @@ public class TimeEntryService {
 			throw new OptimisticLockingFailureException("stale version");
 		}
 		Workspace settings = workspace.current();
-		LockDecision before = ask(relation, current.type(), current.status(), current.userId(), current.date(), settings);
+		LockDecision before = ask(relation, current.type(), current.status(), current.id(), current.userId(),
+				current.date(), settings);
 		boolean timesGiven = changes.start() != null || changes.end() != null;
 		boolean durationGiven = changes.minutes() != null || changes.hours() != null;
 		boolean movesProject = changes.projectId() != null && !changes.projectId().equals(current.projectId());
@@ -133,7 +140,7 @@ public class TimeEntryService {
 				or(changes.purchaseOrderId(), movesProject ? null : current.purchaseOrderId()));
 		TimeEntry changed = validate(draft, current, settings);
 		LockDecision after = changed.date().equals(current.date()) ? before
-				: ask(relation, changed.type(), current.status(), changed.userId(), changed.date(), settings);
+				: ask(relation, changed.type(), current.status(), current.id(), changed.userId(), changed.date(), settings);
 		TimeEntry saved = entries.update(new TimeEntry(current.id(), changed.type(), changed.userId(),
 				changed.projectId(), changed.activityId(), changed.date(), changed.start(), changed.end(),
 				changed.minutes(), changed.rate(), changed.rateSource(), changed.amount(), changed.billable(),
@@ -152,8 +159,8 @@ public class TimeEntryService {
 		Actor relation = relation(actor, current.userId());
 		lockUser(current.userId());
 		current = entries.lock(id).orElseThrow(() -> new NotFoundException("Time entry", id));
-		LockDecision decision = ask(relation, current.type(), current.status(), current.userId(), current.date(),
-				workspace.current());
+		LockDecision decision = ask(relation, current.type(), current.status(), current.id(), current.userId(),
+				current.date(), workspace.current());
 		entries.delete(id, current.version());
 		audit.record(action("DELETE", decision), ENTITY, id, current, null);
 		budget.changed(actor, id, current.projectId());
@@ -200,13 +207,32 @@ public class TimeEntryService {
 	}
 
 	/** Asks the week-locking rules and turns a refusal into a 409 naming the reason. */
-	LockDecision ask(Actor actor, EntryType type, EntryStatus status, long ownerId, LocalDate date, Workspace settings) {
-		LockDecision decision = lockRules.decide(new LockQuestion(actor, type.name(), status.name(),
-				weekState(ownerId, settings.weekContaining(date))));
+	LockDecision ask(Actor actor, EntryType type, EntryStatus status, Long entryId, long ownerId, LocalDate date,
+			Workspace settings) {
+		LockDecision decision = lockRules.decide(
+				lockQuestion(actor, type, status, entryId, weekState(ownerId, settings.weekContaining(date))));
 		if (!decision.allowed()) {
 			throw new ConflictException(decision.reason());
 		}
 		return decision;
+	}
+
+	/**
+	 * The week-locking question for an entry ({@code entryId}, or null for a new one) with everything the rules
+	 * need to know about it, the client approval that holds it included. Every surface that shows or changes
+	 * entries builds its question here, so the rules see the same facts everywhere.
+	 */
+	public LockQuestion lockQuestion(Actor actor, EntryType type, EntryStatus status, Long entryId, String weekState) {
+		String pending = null;
+		String signed = null;
+		// only sent entries (IN_PROCESS) and signed ones (FINALIZED) can be held by a request: skip the lookup otherwise
+		if (entryId != null && (status == EntryStatus.IN_PROCESS || status == EntryStatus.FINALIZED)) {
+			Optional<PendingApprovals.Holder> holder = approvals.holding(entryId);
+			pending = holder.filter(h -> !h.signed()).map(PendingApprovals.Holder::description).orElse(null);
+			signed = holder.filter(PendingApprovals.Holder::signed).map(PendingApprovals.Holder::description)
+				.orElse(null);
+		}
+		return new LockQuestion(actor, type.name(), status.name(), weekState, pending, signed);
 	}
 
 	private TimeEntry visible(CurrentUser actor, long id) {

@@ -286,16 +286,17 @@ class ClientApprovalApiTest extends IntegrationTest {
 	}
 
 	@Test
-	void editingAnEntryAfterSendingKeepsTheSnapshotAndFlagsTheChange() {
+	void anEntryOfAPendingRequestCannotBeEditedSoTheSnapshotStaysWhatIsSigned() {
 		JsonNode created = send("PROJECT");
 		String id = created.get("id").asText();
 		assertThat(owner.get("/api/v1/approvals/" + id).json().get("changedSinceSent").asBoolean()).isFalse();
 
 		Api.Response edit = owner.patch("/api/v1/time-entries/" + first, Map.of("minutes", 240, "description", "More"));
-		assertThat(edit.status()).as(edit.toString()).isEqualTo(200);
+		assertThat(edit.status()).as(edit.toString()).isEqualTo(409);
+		assertThat(edit.json().get("detail").asText()).contains("(request " + id + ")", "cancel it");
 
 		JsonNode read = owner.get("/api/v1/approvals/" + id).json();
-		assertThat(read.get("changedSinceSent").asBoolean()).isTrue();
+		assertThat(read.get("changedSinceSent").asBoolean()).isFalse();
 		assertThat(read.get("lines")).isEqualTo(created.get("lines"));
 		assertThat(read.get("snapshotHash").asText()).isEqualTo(created.get("snapshotHash").asText());
 		assertThat(new PublicLinkClient(null, "x").get(url(created)).body()).contains("Home page layout")

@@ -79,11 +79,12 @@ class ClientApprovalFlowTest extends IntegrationTest {
 				ApprovalPdfTest.pages(ClientApprovalProcessTest.pdfAttachment((Multipart) received[0].getContent())));
 		assertThat(pdfText).contains("Logo sketches", "Kick-off call", hash);
 
-		// the staff member edits an entry before the client decides: allowed, and the snapshot stays as sent
-		assertThat(fx.staff.client(api).patch("/api/v1/time-entries/" + call, Map.of("minutes", 90)).status())
-			.isEqualTo(200);
+		// the staff member tries to edit an entry before the client decides: refused, naming the request
+		var refused = fx.staff.client(api).patch("/api/v1/time-entries/" + call, Map.of("minutes", 90));
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("detail").asText()).contains("(request " + id + ")");
 		JsonNode afterEdit = ownerApi.get("/api/v1/approvals/" + id).json();
-		assertThat(afterEdit.get("changedSinceSent").asBoolean()).isTrue();
+		assertThat(afterEdit.get("changedSinceSent").asBoolean()).isFalse();
 		assertThat(afterEdit.get("lines").toString()).isEqualTo(created.get("lines").toString());
 		assertThat(afterEdit.get("totalAmount").asText()).isEqualTo(created.get("totalAmount").asText());
 

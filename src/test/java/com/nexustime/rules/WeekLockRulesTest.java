@@ -57,13 +57,50 @@ class WeekLockRulesTest {
 		assertThat(decide(ADMIN, "ACTIVITY", "OPEN", "SUBMITTED")).isEqualTo(ALLOWED);
 	}
 
+	private static final String PENDING = "the client approval sent to Dana Client on 2026-11-30 (request 12)";
+
+	private static final String SIGNED = "the client approval Dana Client signed on 2026-12-01 (request 12)";
+
 	@Test
-	void entryInAPendingClientApprovalStaysEditableInAnOpenWeek() {
+	void entryInAPendingClientApprovalIsLockedForEveryoneAndTheRefusalNamesTheRequest() {
 		for (Actor actor : Actor.values()) {
-			assertThat(decide(actor, "ACTIVITY", "IN_PROCESS", "OPEN")).as(actor.name()).isEqualTo(ALLOWED);
+			for (String type : ENTRY_TYPES) {
+				for (String week : WEEK_STATES) {
+					assertThat(rules.decide(new LockQuestion(actor, type, "IN_PROCESS", week, PENDING, null)))
+						.as(actor + " " + type + " " + week)
+						.isEqualTo(refused("the entry is in " + PENDING + "; cancel it to change the entry"));
+				}
+			}
 		}
-		// but the week's own lock still holds
-		assertThat(decide(OWNER, "ACTIVITY", "IN_PROCESS", "SUBMITTED").allowed()).isFalse();
+	}
+
+	@Test
+	void inProcessEntryIsLockedEvenWhenTheRequestIsNotNamed() {
+		for (Actor actor : Actor.values()) {
+			for (String week : WEEK_STATES) {
+				LockDecision decision = decide(actor, "ACTIVITY", "IN_PROCESS", week);
+				assertThat(decision.allowed()).as(actor + " " + week).isFalse();
+				assertThat(decision.reason()).contains("client approval").contains("cancel it");
+			}
+		}
+	}
+
+	@Test
+	void clientSignedEntryIsLockedForEveryoneAdminsIncluded() {
+		String reason = "the entry is in " + SIGNED + "; what the client signed is billed as signed and nobody changes it";
+		for (Actor actor : Actor.values()) {
+			for (String type : ENTRY_TYPES) {
+				for (String week : WEEK_STATES) {
+					assertThat(rules.decide(new LockQuestion(actor, type, "FINALIZED", week, null, SIGNED)))
+						.as(actor + " " + type + " " + week).isEqualTo(refused(reason));
+				}
+			}
+		}
+		// an admin's own finalization keeps its audited override
+		assertThat(decide(ADMIN, "ACTIVITY", "FINALIZED", "OPEN").audited()).isTrue();
+		// once on an invoice, the invoice is the reason
+		assertThat(rules.decide(new LockQuestion(ADMIN, "ACTIVITY", "BILLED", "OPEN", null, SIGNED)))
+			.isEqualTo(refused("the entry is on an invoice"));
 	}
 
 	@Test
@@ -98,7 +135,7 @@ class WeekLockRulesTest {
 
 	@Test
 	void adjustmentsAreAdminOnlyInEveryState() {
-		for (String status : List.of("OPEN", "IN_PROCESS", "FINALIZED")) {
+		for (String status : List.of("OPEN", "FINALIZED")) {
 			for (String week : WEEK_STATES) {
 				for (Actor actor : List.of(OWNER, MANAGER)) {
 					assertThat(decide(actor, "ADJUSTMENT", status, week)).as(actor + " " + status + " " + week)
@@ -122,7 +159,14 @@ class WeekLockRulesTest {
 		assertThat(decide(OWNER, "ACTIVITY", "FINALIZED", "APPROVED").reason()).isEqualTo("the entry is finalized");
 		assertThat(decide(ADMIN, "ACTIVITY", "FINALIZED", "APPROVED").reason())
 			.isEqualTo("admin override of a finalized entry");
-		assertThat(decide(MANAGER, "ACTIVITY", "IN_PROCESS", "APPROVED").reason()).isEqualTo("the week is approved");
+		assertThat(decide(MANAGER, "ACTIVITY", "OPEN", "APPROVED").reason()).isEqualTo("the week is approved");
+		// what was sent to a client beats the week's state, admin-only adjustments and an admin's override
+		assertThat(rules.decide(new LockQuestion(ADMIN, "ACTIVITY", "IN_PROCESS", "APPROVED", PENDING, null)).allowed())
+			.isFalse();
+		assertThat(rules.decide(new LockQuestion(OWNER, "ADJUSTMENT", "IN_PROCESS", "OPEN", PENDING, null)).reason())
+			.contains("request 12");
+		assertThat(rules.decide(new LockQuestion(ADMIN, "ACTIVITY", "FINALIZED", "APPROVED", null, SIGNED)).reason())
+			.contains("request 12");
 	}
 
 	@Test
@@ -132,23 +176,35 @@ class WeekLockRulesTest {
 
 	@Test
 	void everyCombinationGetsExactlyOneDecisionAndOnlyAdminsAreAudited() {
+		String[][] holders = { { null, null }, { PENDING, null }, { null, SIGNED } };
 		for (Actor actor : Actor.values()) {
 			for (String type : ENTRY_TYPES) {
 				for (String status : ENTRY_STATUSES) {
 					for (String week : WEEK_STATES) {
-						LockDecision decision = decide(actor, type, status, week);
-						String cell = actor + " " + type + " " + status + " " + week;
-						assertThat(decision).as(cell).isNotNull();
-						if (decision.audited()) {
-							assertThat(actor).as(cell).isEqualTo(ADMIN);
-							assertThat(decision.allowed()).as(cell).isTrue();
-						}
-						if (!decision.allowed()) {
-							assertThat(decision.reason()).as(cell).isNotBlank();
+						for (String[] held : holders) {
+							checkOneDecision(new LockQuestion(actor, type, status, week, held[0], held[1]));
 						}
 					}
 				}
 			}
+		}
+	}
+
+	// decide() itself fails on zero or two decisions; the rest is what any decision must look like
+	private static void checkOneDecision(LockQuestion question) {
+		LockDecision decision = rules.decide(question);
+		String cell = question.toString();
+		assertThat(decision).as(cell).isNotNull();
+		if (decision.audited()) {
+			assertThat(question.actor()).as(cell).isEqualTo(ADMIN);
+			assertThat(decision.allowed()).as(cell).isTrue();
+		}
+		if (!decision.allowed()) {
+			assertThat(decision.reason()).as(cell).isNotBlank();
+		}
+		if (question.pendingApproval() != null || question.signedApproval() != null) {
+			// nothing a client was sent or signed is changed, by anyone
+			assertThat(decision.allowed()).as(cell).isFalse();
 		}
 	}
 
