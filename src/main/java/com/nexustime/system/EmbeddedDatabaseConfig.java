@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.autoconfigure.flyway.FlywayConnectionDetails;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -30,6 +31,11 @@ import org.springframework.util.StringUtils;
  * Starts a real PostgreSQL 17 from the binaries on the class path when no external server is configured.
  * The cluster lives under {@code nexus.embedded-db.directory} with fsync on, so the data survives restarts
  * and crashes of the JVM.
+ * <p>
+ * The app connects as {@link DatabaseRoles#appRole()}, not as the server's superuser; Flyway migrates as the
+ * superuser and {@link DatabasePrivileges} then gives the tables to the application role. The server listens on
+ * localhost only and trusts local connections (zonky's {@code initdb -A trust}), so the role has no password:
+ * what keeps the application in bounds is what the role may do, not how it logs in.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfig.NoExternalDatabase.class)
@@ -37,9 +43,42 @@ class EmbeddedDatabaseConfig {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
 
+	static final String SUPERUSER = "postgres";
+
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-		return start(properties);
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties, DatabaseRoles roles) throws IOException {
+		EmbeddedPostgres postgres = start(properties);
+		try {
+			roles.create(postgres.getPostgresDatabase(), null);
+		}
+		catch (SQLException | RuntimeException ex) {
+			postgres.close();
+			throw new IllegalStateException("Could not create the database roles: " + ex.getMessage(), ex);
+		}
+		return postgres;
+	}
+
+	/** Flyway migrates as the server's superuser, which then hands the tables to the application role. */
+	@Bean
+	FlywayConnectionDetails flywayConnectionDetails(EmbeddedPostgres postgres) {
+		String url = jdbcUrl(postgres);
+		return new FlywayConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return SUPERUSER;
+			}
+
+			@Override
+			public String getPassword() {
+				return null;
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return url;
+			}
+		};
 	}
 
 	/** Starts (or takes over, after a crash) the cluster in the configured directory. */
@@ -70,12 +109,17 @@ class EmbeddedDatabaseConfig {
 
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(EmbeddedPostgres postgres, DataSourceProperties dataSourceProperties) {
+	HikariDataSource dataSource(EmbeddedPostgres postgres, DatabaseRoles roles) {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-		dataSource.setUsername("postgres");
+		dataSource.setJdbcUrl(jdbcUrl(postgres));
+		dataSource.setUsername(roles.appRole());
 		dataSource.setPoolName("nexus-embedded");
 		return dataSource;
+	}
+
+	/** Without a user in the URL: the driver lets URL parameters win over the pool's user name. */
+	private static String jdbcUrl(EmbeddedPostgres postgres) {
+		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
 	}
 
 	/**
