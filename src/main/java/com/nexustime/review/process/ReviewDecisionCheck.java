@@ -36,20 +36,16 @@ class ReviewDecisionCheck implements TaskListener {
 	}
 
 	/**
-	 * Who is completing the task: the engine's authenticated user (the tasklist sets it, and so does an
-	 * authenticated engine API call), else the app's signed-in person, else the assignee for engine-internal
-	 * callers that act on the assignee's behalf.
+	 * Who is completing the task: the app's signed-in person (any web request, the engine API included), else the
+	 * engine's authenticated user, else the assignee for engine-internal callers acting on the assignee's behalf.
 	 */
 	private static Long decider(DelegateTask task) {
+		var signedIn = SecurityContextHolder.getContext().getAuthentication();
+		if (signedIn != null && signedIn.getPrincipal() instanceof CurrentUser user) {
+			return user.id();
+		}
 		Authentication engineUser = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		String id = engineUser == null ? null : engineUser.getUserId();
-		if (id == null && SecurityContextHolder.getContext().getAuthentication() != null
-				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof CurrentUser user) {
-			id = String.valueOf(user.id());
-		}
-		if (id == null) {
-			id = task.getAssignee();
-		}
+		String id = engineUser != null && engineUser.getUserId() != null ? engineUser.getUserId() : task.getAssignee();
 		try {
 			return id == null ? null : Long.valueOf(id);
 		}
