@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -100,8 +101,7 @@ public class WeekReviewService {
 			}
 			throw new ConflictException("the week of " + weekStart + " is already approved");
 		}
-		Long managerId = jdbc.sql("select manager_id from app_user where id = ?").param(user.id())
-			.query(Long.class).optional().orElse(null);
+		Long managerId = managerOf(user.id());
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("userId", String.valueOf(user.id()));
 		variables.put("userName", user.name());
@@ -122,6 +122,59 @@ public class WeekReviewService {
 		audit.record("SUBMIT", ENTITY, week.businessKey(), claimed.get(), submitted);
 		notices.submitted(week, managerId);
 		return submitted;
+	}
+
+	/**
+	 * Who reviews a week: the owner's manager, or, when the owner has none (or is their own manager, or the
+	 * manager left), every other active manager and admin. Never the owner.
+	 */
+	@Transactional(readOnly = true)
+	public Reviewers reviewersOf(WeekKey week) {
+		Long manager = managerOf(week.userId());
+		if (manager != null) {
+			return new Reviewers(manager, List.of());
+		}
+		return new Reviewers(null, jdbc.sql("""
+				select distinct u.id from app_user u join user_role r on r.app_user = u.id
+				where u.active and r.role in ('MANAGER', 'ADMIN') and u.id <> ? order by u.id""")
+			.param(week.userId()).query(Long.class).list());
+	}
+
+	/** The review of a week goes to {@code manager} when there is one, otherwise to any of {@code candidates}. */
+	public record Reviewers(Long manager, List<Long> candidates) {
+	}
+
+	/**
+	 * Why this person may not decide on this week, or empty when they may: the one rule that the tasklist, the
+	 * task form and the engine's completion check all ask. The owner never decides their own week, whatever
+	 * their roles; otherwise the owner's manager or an admin, and without a manager any manager.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> refusal(long personId, WeekKey week) {
+		if (personId == week.userId()) {
+			return Optional.of("nobody reviews their own week: the week of " + week.weekStart()
+					+ " goes to another manager or an admin");
+		}
+		List<String> roles = jdbc.sql("""
+				select r.role from app_user u join user_role r on r.app_user = u.id where u.id = ? and u.active""")
+			.param(personId).query(String.class).list();
+		if (roles.contains(Role.ADMIN.name())) {
+			return Optional.empty();
+		}
+		Long manager = managerOf(week.userId());
+		if (manager != null) {
+			return manager == personId ? Optional.empty()
+					: Optional.of("only the owner's manager or an admin reviews the week of " + week.weekStart());
+		}
+		return roles.contains(Role.MANAGER.name()) ? Optional.empty()
+				: Optional.of("only managers and admins review weeks");
+	}
+
+	/** 403 unless this person may decide on this week; see {@link #refusal}. */
+	public void requireMayDecide(long personId, WeekKey week) {
+		refusal(personId, week).ifPresent(reason -> {
+			throw new AccessDeniedException(reason);
+		});
 	}
 
 	/** Takes a submitted week back while the manager has not decided; 409 once they have. */
@@ -227,6 +280,14 @@ public class WeekReviewService {
 					week.weekStart())
 			.update();
 		audit.record(action, ENTITY, week.businessKey(), before, find(week.userId(), week.weekStart()).orElseThrow());
+	}
+
+	/** The owner's manager when they have an active one other than themselves. */
+	private Long managerOf(long userId) {
+		return jdbc.sql("""
+				select m.id from app_user u join app_user m on m.id = u.manager_id
+				where u.id = ? and m.id <> u.id and m.active""")
+			.param(userId).query(Long.class).optional().orElse(null);
 	}
 
 	private void requireWeekStart(LocalDate weekStart) {

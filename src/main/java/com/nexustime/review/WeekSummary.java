@@ -6,14 +6,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.nexustime.system.security.CurrentUser;
 import com.nexustime.tracking.TimeEntry;
 import com.nexustime.workflow.TaskContext;
 
-/** The week under review, read-only inside the manager's review form: hours per project, activity and day. */
+/**
+ * The week under review, read-only inside the manager's review form: hours per project, activity and day; and
+ * the review rule ({@link WeekReviewService#refusal}) the tasklist applies to the review task.
+ */
 @Component
 class WeekSummary implements TaskContext {
 
@@ -38,8 +43,23 @@ class WeekSummary implements TaskContext {
 
 	private final JdbcClient jdbc;
 
-	WeekSummary(JdbcClient jdbc) {
+	private final WeekReviewService reviews;
+
+	WeekSummary(JdbcClient jdbc, WeekReviewService reviews) {
 		this.jdbc = jdbc;
+		this.reviews = reviews;
+	}
+
+	@Override
+	public Optional<String> refusal(CurrentUser person, String businessKey) {
+		WeekKey week;
+		try {
+			week = WeekKey.parse(businessKey);
+		}
+		catch (RuntimeException notAWeek) {
+			return Optional.of("this review names no week (business key " + businessKey + ")");
+		}
+		return reviews.refusal(person.id(), week);
 	}
 
 	@Override

@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.nexustime.system.security.CurrentUser;
 
+/** The caller's tasks through the API; the same {@link Tasklist} rules as the task pages. */
 @RestController
 @RequestMapping("/api/v1/tasks")
 class TaskController {
@@ -39,6 +44,14 @@ class TaskController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void claim(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		tasklist.claim(user, id);
+	}
+
+	/** A refusal names the rule that refused (say, nobody reviews their own week), not just "forbidden". */
+	@ExceptionHandler(AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> refused(AccessDeniedException refused) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, refused.getMessage());
+		problem.setTitle("Forbidden");
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
 	}
 
 	@PostMapping("/{id}/complete")

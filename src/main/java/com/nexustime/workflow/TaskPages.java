@@ -3,7 +3,6 @@ package com.nexustime.workflow;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,11 +23,8 @@ class TaskPages {
 
 	private final Tasklist tasklist;
 
-	private final List<TaskContext> contexts;
-
-	TaskPages(Tasklist tasklist, List<TaskContext> contexts) {
+	TaskPages(Tasklist tasklist) {
 		this.tasklist = tasklist;
-		this.contexts = contexts;
 	}
 
 	@GetMapping("/tasks")
@@ -43,13 +39,14 @@ class TaskPages {
 		return render(tasklist.task(user, id), Map.of(), model);
 	}
 
+	/** A task the person may not take answers 403, like the API; one taken by someone else returns with a note. */
 	@PostMapping("/tasks/{id}/claim")
 	String claim(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, RedirectAttributes redirect) {
 		try {
 			tasklist.claim(user, id);
 			redirect.addFlashAttribute("message", "The task is yours now.");
 		}
-		catch (ConflictException | AccessDeniedException refused) {
+		catch (ConflictException refused) {
 			redirect.addFlashAttribute("error", refused.getMessage());
 		}
 		return "redirect:/tasks/" + id;
@@ -81,11 +78,10 @@ class TaskPages {
 		model.addAttribute("task", task);
 		model.addAttribute("typed", typed);
 		model.addAttribute("fields", tasklist.formOf(task).map(form -> FormField.of(form.schema())).orElse(List.of()));
-		contexts.stream().filter(c -> c.processDefinitionKey().equals(task.processDefinitionKey())).findFirst()
-			.ifPresent(context -> {
-				model.addAttribute("contextFragment", context.fragment());
-				model.addAllAttributes(context.model(task.businessKey()));
-			});
+		tasklist.contextOf(task).ifPresent(context -> {
+			model.addAttribute("contextFragment", context.fragment());
+			model.addAllAttributes(context.model(task.businessKey()));
+		});
 		return "tasks/form";
 	}
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -55,27 +56,42 @@ public class Tasklist {
 
 	private final FormCatalog forms;
 
+	private final IdentityService identity;
+
+	private final List<TaskContext> contexts;
+
 	Tasklist(TaskService tasks, RuntimeService runtime, RepositoryService repository, HistoryService history,
-			FormCatalog forms) {
+			FormCatalog forms, IdentityService identity, List<TaskContext> contexts) {
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.repository = repository;
 		this.history = history;
 		this.forms = forms;
+		this.identity = identity;
+		this.contexts = contexts;
 	}
 
+	/**
+	 * Tasks assigned to the person and open tasks offered to them or their groups, less those their process's
+	 * feature refuses them (a week's owner never sees its review, even as a manager or admin).
+	 */
 	public List<TaskView> tasksOf(CurrentUser user) {
 		List<Task> found = tasks.createTaskQuery()
-			.or().taskAssignee(engineId(user)).taskCandidateGroupIn(groupsOf(user)).endOr()
+			.or().taskAssignee(engineId(user)).taskCandidateUser(engineId(user)).taskCandidateGroupIn(groupsOf(user))
+			.endOr()
 			.initializeFormKeys().orderByTaskCreateTime().desc().list();
-		return views(found);
+		return views(found).stream().filter(view -> refusal(user, view).isEmpty()).toList();
 	}
 
-	/** One task the person may work on; 404 for tasks that are not theirs to see. */
+	/** One task the person may work on; 403 for tasks that are not theirs, 404 for tasks that do not exist. */
 	public TaskView task(CurrentUser user, String taskId) {
 		Task task = open(taskId).orElseThrow(() -> new NotFoundException("Task", taskId));
-		requireMayWork(user, task);
-		return views(List.of(task)).get(0);
+		return requireMayWork(user, task);
+	}
+
+	/** The feature's contribution to this task's page and rules, if its process has one. */
+	public Optional<TaskContext> contextOf(TaskView task) {
+		return contexts.stream().filter(c -> c.processDefinitionKey().equals(task.processDefinitionKey())).findFirst();
 	}
 
 	public Optional<FormCatalog.TaskForm> formOf(TaskView task) {
@@ -86,25 +102,35 @@ public class Tasklist {
 		Task task = open(taskId).orElseThrow(() -> gone(taskId));
 		requireMayWork(user, task);
 		try {
+			identity.setAuthenticatedUserId(engineId(user));
 			tasks.claim(taskId, engineId(user));
 		}
 		catch (TaskAlreadyClaimedException taken) {
 			throw new ConflictException("the task was claimed by someone else");
 		}
+		finally {
+			identity.clearAuthentication();
+		}
 	}
 
 	/**
 	 * Completes the task with the submitted form fields. 403 when it is someone else's, 409 when it was already
-	 * completed (also when two people complete it at once), 422 when the process refuses the values.
+	 * completed (also when two people complete it at once), 422 when the process refuses the values. The engine
+	 * runs the completion as this person, and {@code reviewedBy} is always them, never a submitted value.
 	 */
 	public void complete(CurrentUser user, String taskId, Map<String, ?> submitted) {
 		Task task = open(taskId).orElseThrow(() -> gone(taskId));
 		requireMayWork(user, task);
 		Map<String, Object> variables = variables(task, submitted);
-		variables.put("reviewedBy", String.valueOf(user.id()));
+		variables.put("reviewedBy", engineId(user));
 		try {
+			identity.setAuthenticatedUserId(engineId(user));
 			if (task.getAssignee() == null) {
 				tasks.claim(taskId, engineId(user));
+			}
+			else if (!task.getAssignee().equals(engineId(user))) {
+				// an admin completing someone else's task: the history then names who really did it
+				tasks.setAssignee(taskId, engineId(user));
 			}
 			tasks.complete(taskId, variables);
 		}
@@ -112,7 +138,10 @@ public class Tasklist {
 			throw new ConflictException("the task was completed by someone else");
 		}
 		catch (ProcessEngineException refused) {
-			RuleViolationException rule = ruleViolation(refused);
+			RuntimeException rule = cause(refused, RuleViolationException.class);
+			if (rule == null) {
+				rule = cause(refused, AccessDeniedException.class);
+			}
 			if (rule != null) {
 				throw rule;
 			}
@@ -120,6 +149,9 @@ public class Tasklist {
 				throw new ConflictException("the task is already completed");
 			}
 			throw refused;
+		}
+		finally {
+			identity.clearAuthentication();
 		}
 	}
 
@@ -177,15 +209,30 @@ public class Tasklist {
 		return value.toString();
 	}
 
-	private void requireMayWork(CurrentUser user, Task task) {
+	/**
+	 * 403 unless the person may work on the task: first the rule of the feature that owns the process (which
+	 * binds admins too), then the engine's assignment: the assignee, an open task's candidate user or group, or
+	 * an admin.
+	 */
+	private TaskView requireMayWork(CurrentUser user, Task task) {
+		TaskView view = views(List.of(task)).get(0);
+		Optional<String> refused = refusal(user, view);
+		if (refused.isPresent()) {
+			throw new AccessDeniedException(refused.get());
+		}
 		if (user.isAdmin() || engineId(user).equals(task.getAssignee())) {
-			return;
+			return view;
 		}
 		boolean candidate = task.getAssignee() == null && tasks.createTaskQuery().taskId(task.getId())
-			.taskCandidateGroupIn(groupsOf(user)).count() > 0;
+			.or().taskCandidateUser(engineId(user)).taskCandidateGroupIn(groupsOf(user)).endOr().count() > 0;
 		if (!candidate) {
 			throw new AccessDeniedException("this task is not yours");
 		}
+		return view;
+	}
+
+	private Optional<String> refusal(CurrentUser user, TaskView task) {
+		return contextOf(task).flatMap(context -> context.refusal(user, task.businessKey()));
 	}
 
 	private Optional<Task> open(String taskId) {
@@ -226,10 +273,10 @@ public class Tasklist {
 		return user.roles().stream().map(GROUPS::get).filter(java.util.Objects::nonNull).toList();
 	}
 
-	private static RuleViolationException ruleViolation(Throwable failure) {
+	private static <T extends RuntimeException> T cause(Throwable failure, Class<T> type) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RuleViolationException rule) {
-				return rule;
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
 			}
 		}
 		return null;

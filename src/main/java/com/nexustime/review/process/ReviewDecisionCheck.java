@@ -2,11 +2,19 @@ package com.nexustime.review.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import com.nexustime.review.WeekReviewService;
+import com.nexustime.system.security.CurrentUser;
 
-/** Completion listener of "Review week": refuses a rejection without a comment. */
+/**
+ * Completion listener of "Review week", the engine's own last word whichever way the task is completed: the
+ * person completing it must be allowed to decide this week (never its owner), a rejection needs a comment, and
+ * the reviewer recorded is that person, overwriting any {@code reviewedBy} the completion tried to set.
+ */
 @Component("reviewDecisionCheck")
 class ReviewDecisionCheck implements TaskListener {
 
@@ -18,6 +26,31 @@ class ReviewDecisionCheck implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
+		Long decider = decider(task);
+		if (decider == null) {
+			throw new AccessDeniedException("a week's review is completed by a signed-in reviewer");
+		}
+		reviews.requireMayDecide(decider, ReviewVariables.week(task));
 		reviews.checkDecision(task.getVariable("approved"), task.getVariable("comment"));
+		task.getExecution().setVariable(ReviewVariables.REVIEWER, String.valueOf(decider));
+	}
+
+	/**
+	 * Who is completing the task: the app's signed-in person (any web request, the engine API included), else the
+	 * engine's authenticated user, else the assignee for engine-internal callers acting on the assignee's behalf.
+	 */
+	private static Long decider(DelegateTask task) {
+		var signedIn = SecurityContextHolder.getContext().getAuthentication();
+		if (signedIn != null && signedIn.getPrincipal() instanceof CurrentUser user) {
+			return user.id();
+		}
+		Authentication engineUser = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		String id = engineUser != null && engineUser.getUserId() != null ? engineUser.getUserId() : task.getAssignee();
+		try {
+			return id == null ? null : Long.valueOf(id);
+		}
+		catch (NumberFormatException notAPerson) {
+			return null;
+		}
 	}
 }

@@ -9,6 +9,9 @@ import com.nexustime.review.WeekKey;
 /** Reads the weekly-timesheet process variables the delegates need. */
 final class ReviewVariables {
 
+	/** Set only by {@link ReviewDecisionCheck} when the review completes: the person who decided. */
+	static final String REVIEWER = "reviewedBy";
+
 	private ReviewVariables() {
 	}
 
@@ -18,7 +21,7 @@ final class ReviewVariables {
 	}
 
 	static Long reviewer(VariableScope scope) {
-		Object reviewer = scope.getVariable("reviewedBy");
+		Object reviewer = scope.getVariable(REVIEWER);
 		return reviewer == null ? null : Long.valueOf(reviewer.toString());
 	}
 
