@@ -62,7 +62,8 @@ public final class ProcessDiagram {
 		double x0 = minX - MARGIN, y0 = minY - MARGIN;
 		double width = maxX - minX + 2 * MARGIN, height = maxY - minY + 2 * MARGIN;
 		StringBuilder svg = new StringBuilder(8192);
-		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process-diagram\" role=\"img\" viewBox=\"")
+		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process-diagram\" role=\"img\" "
+				+ "aria-label=\"Process diagram: done steps in green, the current step in blue, stuck steps in red\" viewBox=\"")
 			.append(num(x0)).append(' ').append(num(y0)).append(' ').append(num(width)).append(' ').append(num(height))
 			.append("\" width=\"").append(num(width)).append("\" height=\"").append(num(height)).append("\">")
 			.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "

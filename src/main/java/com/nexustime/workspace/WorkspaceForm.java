@@ -64,6 +64,7 @@ public class WorkspaceForm {
 	private Integer approvalLinkDays;
 
 	@Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #1f6feb")
+	@ReadableBrandColor
 	private String brandColor;
 
 	@URL(regexp = "(https?:.*)?", message = "must be an http(s) address")

@@ -12,7 +12,10 @@ import com.nexustime.support.TestUsers;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/** Staff submit a week on the grid, the manager approves it in the tasklist form, the grid says so. */
+/**
+ * Staff submit a week on the grid, the manager approves it in the tasklist form, the grid says so; each step
+ * passes axe-core and uses the buttons a person sees.
+ */
 class WeekReviewBrowserTest extends BrowserTest {
 
 	private static final LocalDate WEEK = LocalDate.of(2026, 10, 26);
@@ -35,9 +38,11 @@ class WeekReviewBrowserTest extends BrowserTest {
 		Page staffPage = signedIn(staff.email(), TestUsers.PASSWORD);
 		staffPage.navigate(url("/timesheet?week=" + WEEK));
 		assertThat(staffPage.locator("#week-status")).hasText("OPEN");
-		staffPage.click("#submit-week");
+		assertAccessible(staffPage);
+		assertUsable(button(staffPage, "Submit week")).click();
 		assertThat(staffPage.locator("#week-status")).hasText("SUBMITTED");
-		assertThat(staffPage.locator("#recall-week")).isVisible();
+		assertUsable(button(staffPage, "Recall"));
+		assertAccessible(staffPage);
 
 		Page managerPage = signedIn(manager.email(), TestUsers.PASSWORD);
 		managerPage.navigate(url("/tasks"));
@@ -45,14 +50,16 @@ class WeekReviewBrowserTest extends BrowserTest {
 			.locator("text=Open").click();
 		assertThat(managerPage.locator("#week-summary")).containsText("Browser project " + unique);
 		assertThat(managerPage.locator("#week-total")).hasText("8.00");
-		managerPage.check("#approved");
-		managerPage.fill("#comment", "Looks right");
-		managerPage.click("#complete");
+		assertAccessible(managerPage);
+		assertUsable(managerPage.getByLabel("Approve this week")).check();
+		assertUsable(managerPage.getByLabel("Comment")).fill("Looks right");
+		assertUsable(button(managerPage, "Complete task")).click();
 		assertThat(managerPage).hasURL(url("/tasks"));
 		assertThat(managerPage.locator(".alert-success")).containsText("Done: Review week");
 
 		staffPage.reload();
 		assertThat(staffPage.locator("#week-status")).hasText("APPROVED");
-		assertThat(staffPage.locator("#submit-week")).isHidden();
+		assertThat(button(staffPage, "Submit week")).isHidden();
+		assertAccessible(staffPage);
 	}
 }

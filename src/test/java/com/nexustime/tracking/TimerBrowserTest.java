@@ -31,6 +31,9 @@ class TimerBrowserTest extends BrowserTest {
 		assertThat(laptop.locator("#timer-what")).containsText("Design " + f.unique);
 		assertThat(laptop.locator("#timer-what")).containsText("Logo round two");
 		assertThat(laptop.locator("#timer-elapsed")).hasText(java.util.regex.Pattern.compile("0:00:0[1-9]"));
+		assertAccessible(laptop);
+		assertUsable(button(laptop, "Stop"));
+		assertUsable(button(laptop, "Discard"));
 
 		// a second start from the form is refused and offers to stop and start new
 		laptop.click("#timer-start-toggle");
@@ -38,6 +41,8 @@ class TimerBrowserTest extends BrowserTest {
 		laptop.selectOption("#timer-activity", new SelectOption().setLabel("Management " + f.unique));
 		laptop.click("#timer-start");
 		assertThat(laptop.locator("#timer-conflict")).isVisible();
+		assertAccessible(laptop);
+		assertUsable(button(laptop, "Stop and start new"));
 		laptop.click("#timer-switch");
 		assertThat(laptop.locator("#timer-what")).containsText("Management " + f.unique);
 		laptop.keyboard().press("Escape");

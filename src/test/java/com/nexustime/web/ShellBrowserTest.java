@@ -23,6 +23,9 @@ class ShellBrowserTest extends BrowserTest {
 		page.waitForLoadState(LoadState.LOAD);
 		page.click("#current-user");
 		assertThat(page.locator("#current-user")).hasAttribute("aria-expanded", "true");
+		assertAccessible(page);
+		assertUsable(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Sign out")));
 		page.click("text=Sign out");
 		assertThat(page).hasURL(url("/login?logout"));
 		page.navigate(url("/projects"));

@@ -102,6 +102,31 @@ class WorkspaceApiTest extends IntegrationTest {
 		assertThat(admin().get("/api/v1/workspace").json()).isEqualTo(original);
 	}
 
+	/** The mails and PDFs put white text on the brand colour: a colour it cannot be read on is refused. */
+	@Test
+	void aBrandColourTooLightForWhiteTextIsRefusedAndADarkOneKept() {
+		JsonNode original = admin().get("/api/v1/workspace").json();
+		try {
+			Map<String, Object> light = settings(original);
+			light.put("brandColor", "#ffd33d");
+			var refused = admin().put("/api/v1/workspace", light);
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+			JsonNode error = refused.json().get("errors").get(0);
+			assertThat(error.get("field").asText()).isEqualTo("brandColor");
+			assertThat(error.toString()).contains("too light for white text").contains("4.5:1");
+			assertThat(admin().get("/api/v1/workspace").json()).isEqualTo(original);
+
+			Map<String, Object> dark = settings(original);
+			dark.put("brandColor", "#0a7d32");
+			var kept = admin().put("/api/v1/workspace", dark);
+			assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+			assertThat(kept.json().get("brandColor").asText()).isEqualTo("#0a7d32");
+		}
+		finally {
+			restore(original);
+		}
+	}
+
 	/** The contract's fields of a settings answer, as a request body that changes nothing. */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> settings(JsonNode workspace) {
