@@ -1,12 +1,13 @@
 package com.nexustime.approval;
 
-import java.net.URI;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import com.nexustime.support.BrowserTest;
 import com.nexustime.support.TestUsers;
@@ -16,14 +17,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /** The client signs on a phone-sized screen, without an account; the owner then sees "Approved". */
 class ClientApprovalBrowserTest extends BrowserTest {
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void theClientSignsOnAPhoneAndTheOwnerSeesApproved() {
 		ApprovalFixture fx = new ApprovalFixture(jdbc);
 		fx.entry(fx.website, fx.design, ApprovalFixture.MONDAY, 150, "120.00", "Logo sketches");
 		TestUsers.TestUser owner = TestUsers.create(jdbc, "MANAGER", "STAFF");
+		fx.managedBy(owner);
 		JsonNode created = owner.client(api).post("/api/v1/approvals",
 				fx.request(ApprovalFixture.MONDAY, ApprovalFixture.MONDAY.plusDays(6), "PROJECT")).json();
-		String link = url(URI.create(created.get("approvalUrl").asText()).getPath());
+		String link = ApprovalFixture.mailedLink(context, created.get("id").asLong());
 
 		BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
 			.setIsMobile(true).setHasTouch(true).setUserAgent("Mozilla/5.0 (iPhone) NexusTest"));
