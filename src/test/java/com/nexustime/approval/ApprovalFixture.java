@@ -89,13 +89,19 @@ public final class ApprovalFixture {
 	}
 
 	long entry(long project, long activity, LocalDate date, int minutes, String rate, String description) {
+		return entryOf(staff, project, activity, date, minutes, rate, description);
+	}
+
+	/** An OPEN billable entry of {@code user} for this client. */
+	long entryOf(TestUsers.TestUser user, long project, long activity, LocalDate date, int minutes, String rate,
+			String description) {
 		BigDecimal hourly = new BigDecimal(rate);
 		BigDecimal amount = hourly.multiply(BigDecimal.valueOf(minutes)).divide(BigDecimal.valueOf(60), 2,
 				java.math.RoundingMode.HALF_UP);
 		return jdbc.sql("""
 				insert into time_entry (type, user_id, project_id, activity_id, entry_date, minutes, rate, amount, description)
 				values ('ACTIVITY', ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(staff.id(), project, activity, date, minutes, hourly, amount, description)
+			.params(user.id(), project, activity, date, minutes, hourly, amount, description)
 			.query(Long.class).single();
 	}
 

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,13 +19,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.catalina.valves.RemoteIpValve;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 import com.nexustime.support.Api;
 import com.nexustime.support.FormSession;
@@ -42,8 +46,6 @@ class ClientApprovalApiTest extends IntegrationTest {
 	@Autowired
 	RuntimeService runtime;
 
-	@Autowired
-	ApplicationContext context;
 
 	ApprovalFixture fx;
 
@@ -170,8 +172,8 @@ class ClientApprovalApiTest extends IntegrationTest {
 		assertThat(read.get("signature").asText()).isEqualTo("Dana Client");
 		assertThat(read.has("approvalUrl")).isFalse();
 		assertThat(read.get("events")).extracting(e -> e.get("action").asText())
-			.containsExactly("SENT", "VIEWED", "APPROVED");
-		JsonNode approval = read.get("events").get(2);
+			.containsExactly("SENT", "DELIVERED", "VIEWED", "APPROVED");
+		JsonNode approval = read.get("events").get(3);
 		assertThat(approval.get("ip").asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
 		assertThat(read.get("events").toString()).doesNotContain("203.0.113.7", "10.0.0.1");
 		assertThat(read.get("decidedIp").asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
@@ -190,6 +192,17 @@ class ClientApprovalApiTest extends IntegrationTest {
 		assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
 		assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf.body())))
 			.isEqualTo(created.get("pdfHash").asText());
+	}
+
+	/** Tomcat reads X-Forwarded-For only from NEXUS_TRUSTED_PROXIES, which is empty here: no peer is trusted. */
+	@Test
+	void forwardedHeadersCountOnlyFromConfiguredProxies() {
+		WebServer server = ((ServletWebServerApplicationContext) context).getWebServer();
+		RemoteIpValve valve = Arrays.stream(((TomcatWebServer) server).getTomcat().getEngine().getPipeline().getValves())
+			.filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast).findFirst().orElseThrow();
+		assertThat(valve.getRemoteIpHeader()).isEqualToIgnoringCase("X-Forwarded-For");
+		assertThat(valve.getInternalProxies()).as("no internal proxy trusted by default").isNull();
+		assertThat(valve.getTrustedProxies()).isNull();
 	}
 
 	@Test

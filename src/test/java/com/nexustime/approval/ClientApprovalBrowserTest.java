@@ -7,7 +7,6 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 import com.nexustime.support.BrowserTest;
 import com.nexustime.support.TestUsers;
@@ -17,8 +16,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /** The client signs on a phone-sized screen, without an account; the owner then sees "Approved". */
 class ClientApprovalBrowserTest extends BrowserTest {
 
-	@Autowired
-	ApplicationContext context;
 
 	@Test
 	void theClientSignsOnAPhoneAndTheOwnerSeesApproved() {

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 import com.nexustime.support.Api;
 import com.nexustime.support.IntegrationTest;
@@ -43,8 +42,6 @@ class ClientApprovalFlowTest extends IntegrationTest {
 	@Autowired
 	MailRoute route;
 
-	@Autowired
-	ApplicationContext context;
 
 	@Test
 	void sendSignFinalizeAndInvoiceTask() throws Exception {
