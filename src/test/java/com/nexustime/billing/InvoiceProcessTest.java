@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.nexustime.approval.ApprovalFixture;
 import com.nexustime.approval.ClientApprovalService;
 import com.nexustime.support.Api;
 import com.nexustime.support.IntegrationTest;
@@ -184,8 +185,9 @@ class InvoiceProcessTest extends IntegrationTest {
 	void anInvoiceMadeBeforeTheProcessGetsThereIsFoundNotMadeTwice() {
 		JsonNode approval = fx.sendForApproval(api, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		ProcessInstance instance = instance(approval);
-		// the client signs and the manager bills before the mail job has even run
-		BillingFixture.approve(context, approval);
+		// the client signs from a resent mail and the manager bills before the process's mail job has even run
+		String token = ApprovalFixture.token(ApprovalFixture.resentLink(context, approval.get("id").asLong()));
+		assertThat(approvals.approve(token, "Dana Client", "198.51.100.7", "Test/1.0")).isTrue();
 		assertThat(fx.manager.client(api).post("/api/v1/invoices/from-time",
 				Map.of("approvalId", approval.get("id").asText())).status()).isEqualTo(201);
 
