@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 
 import com.nexustime.notify.OutboxSender;
 import com.nexustime.support.Api;
@@ -233,7 +235,7 @@ public final class ApprovalFixture {
 		return link.substring(link.lastIndexOf('/') + 1);
 	}
 
-	private static List<MimeMessage> withSmtp(java.util.function.Consumer<org.springframework.mail.javamail.JavaMailSender> use) {
+	private static List<MimeMessage> withSmtp(Consumer<JavaMailSender> use) {
 		GreenMail smtp;
 		try {
 			smtp = new GreenMail(new ServerSetup(ClientApprovalProcessTest.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
