@@ -15,16 +15,20 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 import com.nexustime.documents.BrandColor;
 import com.nexustime.documents.PdfParts;
 import com.nexustime.notify.Mailer;
+import com.nexustime.notify.SecretLinks;
+import com.nexustime.system.security.CurrentUser;
 
 /**
- * The client's email for an approval: branded HTML with a plain-text alternative and the stored timesheet PDF
- * attached. Sent at once when SMTP is configured (a failure propagates, so the process retries it), otherwise
- * queued in the outbox.
+ * The client's email for an approval: branded HTML with a plain-text alternative, a new signing link and the
+ * stored timesheet PDF attached. Sent at once when SMTP is configured (a failure propagates, so the process
+ * retries it), otherwise queued in the outbox with the link left out (the outbox sender puts it in at delivery).
+ * The link goes nowhere else.
  */
 @Service
 public class ApprovalMail {
@@ -37,39 +41,60 @@ public class ApprovalMail {
 
 	private final ClientApprovalService approvals;
 
+	private final ApprovalLinks links;
+
 	private final Mailer mailer;
 
 	private final MailRoute route;
 
 	private final String from;
 
-	ApprovalMail(ClientApprovalService approvals, Mailer mailer, MailRoute route,
+	ApprovalMail(ClientApprovalService approvals, ApprovalLinks links, Mailer mailer, MailRoute route,
 			@Value("${nexus.mail.from:nexus-time@localhost}") String from) {
 		this.approvals = approvals;
+		this.links = links;
 		this.mailer = mailer;
 		this.route = route;
 		this.from = from;
 	}
 
-	/** The first mail with the link and the PDF. */
-	public void sendToClient(long approvalId, String approvalUrl) {
-		ApprovalDocument document = approvals.document(approvalId);
-		deliver(document, compose(document, approvalUrl, approvals.pdf(approvalId), false));
+	/** The first mail with a link and the PDF. */
+	public void sendToClient(long approvalId) {
+		deliver(approvalId, ApprovalLinks.Occasion.FIRST);
 	}
 
-	/** The same mail again, marked as a reminder, while the client has not decided. */
-	public void remindClient(long approvalId, String approvalUrl) {
-		ApprovalDocument document = approvals.document(approvalId);
-		deliver(document, compose(document, approvalUrl, approvals.pdf(approvalId), true));
+	/** The mail again with a new link, marked as a reminder, while the client has not decided. */
+	public void remindClient(long approvalId) {
+		deliver(approvalId, ApprovalLinks.Occasion.REMINDER);
 	}
 
-	private void deliver(ApprovalDocument document, ClientMail mail) {
+	/**
+	 * "Resend" by the owner or an admin while the client has not decided: a new link (the earlier ones keep
+	 * working) through the outbox, which retries until the SMTP server takes it. 404/409 as
+	 * {@link ClientApprovalService#resendable}.
+	 */
+	@Transactional
+	public void resend(CurrentUser user, long approvalId) {
+		ApprovalDocument document = approvals.resendable(user, approvalId);
+		queue(document, links.issue(approvalId, ApprovalLinks.Occasion.RESEND), ApprovalLinks.Occasion.RESEND);
+	}
+
+	private void deliver(long approvalId, ApprovalLinks.Occasion occasion) {
+		ApprovalDocument document = approvals.document(approvalId);
+		ApprovalLinks.Issued link = links.issue(approvalId, occasion);
 		JavaMailSender smtp = route.smtp().orElse(null);
 		if (smtp == null) {
-			mailer.queue(mail.to(), mail.subject(), mail.text(), mail.html(), mail.attachmentName(), mail.pdf());
+			queue(document, link, occasion);
 			return;
 		}
-		smtp.send(mime(smtp, document, mail));
+		smtp.send(mime(smtp, document, compose(document, link.url(), approvals.pdf(approvalId), occasion)));
+	}
+
+	/** Queued mail names the link and holds a marker where it goes: the outbox never stores the link itself. */
+	private void queue(ApprovalDocument document, ApprovalLinks.Issued link, ApprovalLinks.Occasion occasion) {
+		ClientMail mail = compose(document, SecretLinks.MARKER, approvals.pdf(document.approvalId()), occasion);
+		mailer.queueWithSecretLink(mail.to(), mail.subject(), mail.text(), mail.html(), mail.attachmentName(),
+				mail.pdf(), link.reference());
 	}
 
 	private MimeMessage mime(JavaMailSender smtp, ApprovalDocument document, ClientMail mail) {
@@ -88,16 +113,20 @@ public class ApprovalMail {
 		}
 	}
 
-	ClientMail compose(ApprovalDocument doc, String approvalUrl, byte[] pdf, boolean reminder) {
+	ClientMail compose(ApprovalDocument doc, String approvalUrl, byte[] pdf, ApprovalLinks.Occasion occasion) {
+		boolean reminder = occasion == ApprovalLinks.Occasion.REMINDER;
 		String period = DAY.format(doc.periodFrom()) + " – " + DAY.format(doc.periodTo());
 		String subject = (reminder ? "Reminder: " : "") + "Timesheet for approval, " + period + " — "
 				+ doc.workspaceName();
 		String totals = hours(doc.totalHours()) + " hours, " + doc.currency() + " "
 				+ PdfParts.decimal(doc.totalAmount());
 		String expires = doc.expiresAt() == null ? null : DAY.format(doc.expiresAt().atZone(ZoneOffset.UTC));
-		String intro = reminder
-				? doc.ownerName() + " is still waiting for your decision on the hours for " + period + "."
-				: doc.ownerName() + " has sent you the hours for " + period + " to review and approve.";
+		String intro = switch (occasion) {
+			case REMINDER -> doc.ownerName() + " is still waiting for your decision on the hours for " + period + ".";
+			case RESEND -> doc.ownerName() + " has sent you the link to the hours for " + period
+					+ " again, to review and approve.";
+			case FIRST -> doc.ownerName() + " has sent you the hours for " + period + " to review and approve.";
+		};
 		boolean hasMessage = doc.message() != null && !doc.message().isBlank();
 
 		StringBuilder text = new StringBuilder();

@@ -37,8 +37,12 @@ class ApprovalPages {
 
 	private final InvoiceService invoices;
 
-	ApprovalPages(ClientApprovalService approvals, ContactService contacts, InvoiceService invoices) {
+	private final ApprovalMail mail;
+
+	ApprovalPages(ClientApprovalService approvals, ContactService contacts, InvoiceService invoices,
+			ApprovalMail mail) {
 		this.approvals = approvals;
+		this.mail = mail;
 		this.contacts = contacts;
 		this.invoices = invoices;
 	}
@@ -67,12 +71,12 @@ class ApprovalPages {
 		}
 		try {
 			if (!"send".equals(action)) {
-				model.addAttribute("preview", approvals.preview(form));
+				model.addAttribute("preview", approvals.preview(user, form));
 				return form(model);
 			}
 			ClientApproval created = approvals.create(user, form);
-			redirect.addFlashAttribute("message", "Sent for approval. The client's link (shown only now): "
-					+ created.approvalUrl());
+			redirect.addFlashAttribute("message", "Sent for approval. The link goes to the client's mailbox only: "
+					+ "nobody else sees it, so only the client can sign.");
 			return "redirect:/approvals/" + created.id();
 		}
 		catch (RuleViolationException refused) {
@@ -83,8 +87,10 @@ class ApprovalPages {
 
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-		model.addAttribute("approval", approvals.get(user, id));
+		ClientApproval approval = approvals.get(user, id);
+		model.addAttribute("approval", approval);
 		model.addAttribute("trail", approvals.trail(user, id));
+		model.addAttribute("mayResend", approval.isPending() && (user.isAdmin() || user.id().equals(approval.ownerId())));
 		if (user.isAdmin() || user.has(Role.AUDITOR)) {
 			model.addAttribute("snapshot", approvals.snapshot(user, id));
 			model.addAttribute("invoices", invoices.allForApproval(user, id));
@@ -100,6 +106,19 @@ class ApprovalPages {
 		}
 		catch (ConflictException decided) {
 			redirect.addFlashAttribute("error", decided.getMessage());
+		}
+		return "redirect:/approvals/" + id;
+	}
+
+	@PostMapping("/{id}/resend")
+	@PreAuthorize(SENDERS)
+	String resend(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			mail.resend(user, id);
+			redirect.addFlashAttribute("message", "A new link is on its way to the client's mailbox; the earlier ones still work.");
+		}
+		catch (ConflictException closed) {
+			redirect.addFlashAttribute("error", closed.getMessage());
 		}
 		return "redirect:/approvals/" + id;
 	}

@@ -29,8 +29,11 @@ class ClientApprovalController {
 
 	private final ClientApprovalService approvals;
 
-	ClientApprovalController(ClientApprovalService approvals) {
+	private final ApprovalMail mail;
+
+	ClientApprovalController(ClientApprovalService approvals, ApprovalMail mail) {
 		this.approvals = approvals;
+		this.mail = mail;
 	}
 
 	@PostMapping
@@ -54,6 +57,14 @@ class ClientApprovalController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		approvals.cancel(user, id);
+	}
+
+	/** Mails the client a new link (the earlier ones keep working); the outbox delivers it. */
+	@PostMapping("/{id}/resend")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@PreAuthorize("hasAnyRole('STAFF','MANAGER','ADMIN')")
+	void resend(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+		mail.resend(user, id);
 	}
 
 	@GetMapping("/{id}/history")

@@ -3,7 +3,6 @@ package com.nexustime.approval;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -36,17 +35,18 @@ import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.security.Role;
 import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
-import com.nexustime.system.web.PublicAddress;
 import com.nexustime.system.web.RuleViolationException;
 import com.nexustime.workspace.Workspace;
 import com.nexustime.workflow.ProcessTrail;
 import com.nexustime.workspace.WorkspaceSettings;
 
 /**
- * Client e-approval: freezes the matching entries into a hashed snapshot and PDF, hands the client an
- * unguessable link (only its hash is kept), records every view and the one decision, and moves the covered
- * entries along (IN_PROCESS while pending, FINALIZED on approval, back to OPEN otherwise). The client-approval
- * process decides when to mail, remind and expire; this service does what each step means.
+ * Client e-approval: freezes the matching entries into a hashed snapshot and PDF, opens the approval to the
+ * links mailed to the client ({@link ApprovalLinks}; the sender never gets one), records every view and the one
+ * decision, and moves the covered entries along (IN_PROCESS while pending, FINALIZED on approval, back to OPEN
+ * otherwise). The client-approval process decides when to mail, remind and expire; this service does what each
+ * step means. A sender sends only time they answer for: staff their own, managers also their reports', admins
+ * anyone's.
  */
 @Service
 public class ClientApprovalService {
@@ -65,8 +65,6 @@ public class ClientApprovalService {
 	private static final ObjectMapper CANONICAL = new ObjectMapper()
 		.configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final JdbcClient jdbc;
 
 	private final RuntimeService runtime;
@@ -79,28 +77,32 @@ public class ClientApprovalService {
 
 	private final ProcessTrail processTrail;
 
-	private final PublicAddress publicAddress;
+	private final ApprovalLinks links;
 
 	ClientApprovalService(JdbcClient jdbc, RuntimeService runtime, WorkspaceSettings workspace, ApprovalPdf pdfRenderer,
-			AuditLog audit, ProcessTrail processTrail, PublicAddress publicAddress) {
+			AuditLog audit, ProcessTrail processTrail, ApprovalLinks links) {
 		this.jdbc = jdbc;
 		this.processTrail = processTrail;
 		this.runtime = runtime;
 		this.workspace = workspace;
 		this.pdfRenderer = pdfRenderer;
 		this.audit = audit;
-		this.publicAddress = publicAddress;
+		this.links = links;
 	}
 
 	// ---------------------------------------------------------------- owner side
 
-	/** The lines a submission would send now, without locking or creating anything. */
+	/** The lines {@code sender} would send now, without locking or creating anything. */
 	@Transactional(readOnly = true)
-	public List<ApprovalDocument.Line> preview(ApprovalRequest request) {
+	public List<ApprovalDocument.Line> preview(CurrentUser sender, ApprovalRequest request) {
 		checkRange(request);
-		return ApprovalLines.of(matching(request, false), request.getGrouping());
+		return ApprovalLines.of(matching(sender, request, false), request.getGrouping());
 	}
 
+	/**
+	 * Sends the sender's matching entries for approval. The answer carries no link: the process mails it to the
+	 * contact, and only there does it exist.
+	 */
 	@Transactional
 	public ClientApproval create(CurrentUser owner, ApprovalRequest request) {
 		checkRange(request);
@@ -108,26 +110,24 @@ public class ClientApprovalService {
 			.param(request.getContactId()).query().listOfRows().stream().findFirst()
 			.orElseThrow(() -> new RuleViolationException("contactId", "no client with id " + request.getContactId()));
 		// FOR UPDATE: a concurrent submission waits here and then no longer sees the entries this one takes
-		List<CoveredEntry> entries = matching(request, true);
+		List<CoveredEntry> entries = matching(owner, request, true);
 		if (entries.isEmpty()) {
 			throw new RuleViolationException("from", "no billable, un-invoiced open entries of "
-					+ contact.get("name") + " between " + request.getFrom() + " and " + request.getTo());
+					+ contact.get("name") + " between " + request.getFrom() + " and " + request.getTo()
+					+ " that you may send (" + scopeName(owner) + ")");
 		}
 		List<ApprovalDocument.Line> lines = ApprovalLines.of(entries, request.getGrouping());
 		Workspace settings = workspace.current();
 		String snapshot = canonical(snapshot(request, lines, entries));
 		String snapshotHash = sha256(snapshot.getBytes(StandardCharsets.UTF_8));
-		byte[] token = new byte[32];
-		RANDOM.nextBytes(token);
-		String link = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
 		Instant expiresAt = Instant.now().plus(settings.approvalLinkDays(), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 		long id = jdbc.sql("""
-				insert into client_approval (contact_id, owner_id, period_from, period_to, grouping, message, token_hash,
+				insert into client_approval (contact_id, owner_id, period_from, period_to, grouping, message,
 				       expires_at, snapshot, snapshot_hash, total_hours, total_amount)
-				values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) returning id""")
+				values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) returning id""")
 			.params(request.getContactId(), owner.id(), request.getFrom(), request.getTo(), request.getGrouping().name(),
 					StringUtils.hasText(request.getMessage()) ? request.getMessage().trim() : null,
-					tokenHash(link), Timestamp.from(expiresAt), snapshot, snapshotHash,
+					Timestamp.from(expiresAt), snapshot, snapshotHash,
 					ApprovalLines.totalHours(lines), ApprovalLines.totalAmount(lines))
 			.query(Long.class).single();
 		for (int i = 0; i < lines.size(); i++) {
@@ -147,15 +147,15 @@ public class ClientApprovalService {
 		byte[] pdf = pdfRenderer.render(document(id));
 		jdbc.sql("update client_approval set pdf = ?, pdf_hash = ? where id = ?").params(pdf, sha256(pdf), id).update();
 		event(id, "SENT", null, null, null, null);
-		String approvalUrl = publicAddress.of("/public/approvals/" + link);
+		// no link among the variables: whoever reads the engine's variables must not be able to sign
 		String processInstanceId = runtime.startProcessInstanceByKey(PROCESS, "approval:" + id,
 				Map.of("approvalId", String.valueOf(id), "ownerId", String.valueOf(owner.id()), "expiresAt",
-						expiresAt.toString(), "approvalUrl", approvalUrl))
+						expiresAt.toString()))
 			.getId();
 		jdbc.sql("update client_approval set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
 		ClientApproval created = find(id).orElseThrow();
 		audit.record("CREATE", ENTITY, id, null, created);
-		return created.withUrl(approvalUrl);
+		return created;
 	}
 
 	/** One submission with its evidence; 404 for people who may not see it. */
@@ -228,6 +228,27 @@ public class ClientApprovalService {
 		event(id, "CANCELLED", null, null, null, null);
 		correlate(before.processInstanceId(), CANCELLED_MESSAGE, Map.of());
 		audit.record("CANCEL", ENTITY, id, before, find(id).orElseThrow());
+	}
+
+	/**
+	 * The approval its owner or an admin may mail again: 404 for others, 409 once decided, cancelled or expired.
+	 * Records the resend in the evidence; the caller mails the new link in the same transaction.
+	 */
+	@Transactional
+	public ApprovalDocument resendable(CurrentUser user, long id) {
+		ClientApproval approval = visible(user, id);
+		if (!user.id().equals(approval.ownerId()) && !user.isAdmin()) {
+			throw new NotFoundException("Client approval", id);
+		}
+		Decision state = lockStatus(id);
+		boolean expired = approval.expiresAt() != null && approval.expiresAt().isBefore(Instant.now());
+		if (!"SENT".equals(state.status()) || expired) {
+			String status = expired && "SENT".equals(state.status()) ? "expired" : state.status().toLowerCase();
+			throw new ConflictException("the approval is already " + status + ": there is no link to send again");
+		}
+		event(id, "RESENT", null, null, null, null);
+		audit.record("RESEND", ENTITY, id, null, null);
+		return document(id);
 	}
 
 	// ---------------------------------------------------------------- called by the process's delegates
@@ -377,7 +398,14 @@ public class ClientApprovalService {
 			  from client_approval a join contact c on c.id = a.contact_id join app_user u on u.id = a.owner_id
 			""";
 
-	private List<CoveredEntry> matching(ApprovalRequest request, boolean lock) {
+	/**
+	 * The entries {@code sender} may send: their own; a manager's also those of the people they manage; an
+	 * admin's anyone's. Anyone else (an auditor) sends nothing.
+	 */
+	private List<CoveredEntry> matching(CurrentUser sender, ApprovalRequest request, boolean lock) {
+		if (!sender.isAdmin() && !sender.has(Role.MANAGER) && !sender.has(Role.STAFF)) {
+			throw new AccessDeniedException("only staff, managers and admins send hours for approval");
+		}
 		return jdbc.sql("""
 				select e.id, e.version, e.type, e.entry_date, u.name user_name, p.name project_name,
 				       act.name activity_name, coalesce(e.description, e.notes) description, e.minutes, e.rate, e.amount
@@ -385,15 +413,21 @@ public class ClientApprovalService {
 				  join project p on p.id = e.project_id
 				  join app_user u on u.id = e.user_id
 				  left join activity act on act.id = e.activity_id
-				 where p.contact_id = ? and e.entry_date between ? and ? and p.status <> 'OBSOLETE'
+				 where p.contact_id = :contact and e.entry_date between :from and :to and p.status <> 'OBSOLETE'
 				   and e.billable and not e.not_invoiced and e.invoice_id is null and e.status = 'OPEN'
+				   and (:everyone or e.user_id = :sender or (:manager and u.manager_id = :sender))
 				 order by e.entry_date, e.id""" + (lock ? " for update of e" : ""))
-			.params(request.getContactId(), request.getFrom(), request.getTo())
+			.param("contact", request.getContactId()).param("from", request.getFrom()).param("to", request.getTo())
+			.param("everyone", sender.isAdmin()).param("sender", sender.id()).param("manager", sender.has(Role.MANAGER))
 			.query((rs, n) -> new CoveredEntry(rs.getLong("id"), rs.getInt("version"), rs.getString("type"),
 					rs.getObject("entry_date", LocalDate.class), rs.getString("user_name"), rs.getString("project_name"),
 					rs.getString("activity_name"), rs.getString("description"), (Integer) rs.getObject("minutes"),
 					rs.getBigDecimal("rate"), rs.getBigDecimal("amount")))
 			.list();
+	}
+
+	private static String scopeName(CurrentUser sender) {
+		return sender.isAdmin() ? "anyone's" : sender.has(Role.MANAGER) ? "yours and your reports'" : "your own";
 	}
 
 	private static void checkRange(ApprovalRequest request) {
@@ -460,10 +494,6 @@ public class ClientApprovalService {
 		}
 	}
 
-	private static String tokenHash(String token) {
-		return sha256(token.getBytes(StandardCharsets.US_ASCII));
-	}
-
 	private static String plain(java.math.BigDecimal value) {
 		return value == null ? null : value.toPlainString();
 	}
@@ -473,10 +503,9 @@ public class ClientApprovalService {
 		if (token == null || token.length() > 100) {
 			throw new NotFoundException("Approval link", "?");
 		}
-		Map<String, Object> row = jdbc.sql("""
-				select id, status, expires_at < now() as past from client_approval where token_hash = ?""")
-			.param(tokenHash(token)).query().listOfRows().stream().findFirst()
-			.orElseThrow(() -> new NotFoundException("Approval link", "?"));
+		long approvalId = links.approvalOf(token).orElseThrow(() -> new NotFoundException("Approval link", "?"));
+		Map<String, Object> row = jdbc.sql("select id, status, expires_at < now() as past from client_approval where id = ?")
+			.param(approvalId).query().singleRow();
 		String status = (String) row.get("status");
 		if ("CANCELLED".equals(status)) {
 			throw new NotFoundException("Approval link", "?");
@@ -562,7 +591,7 @@ public class ClientApprovalService {
 			.query((r, n) -> new ApprovalDocument.Line(r.getString(1), r.getString(2), r.getBigDecimal(3),
 					r.getBigDecimal(4), r.getBigDecimal(5)))
 			.list();
-		return new ClientApproval(id, rs.getString("status"), null, rs.getLong("contact_id"),
+		return new ClientApproval(id, rs.getString("status"), rs.getLong("contact_id"),
 				rs.getString("contact_name"), rs.getLong("owner_id"), rs.getString("owner_name"),
 				rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
 				Grouping.valueOf(rs.getString("grouping")), rs.getString("message"), rs.getString("snapshot_hash"),

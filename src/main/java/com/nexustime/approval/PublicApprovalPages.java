@@ -94,16 +94,13 @@ class PublicApprovalPages {
 		return "public/link-unavailable";
 	}
 
-	/** The first hop of X-Forwarded-For when a proxy set it (the client as the proxy saw it), else the peer. */
+	/**
+	 * The connecting peer. Behind a proxy the operator trusts ({@code NEXUS_TRUSTED_PROXIES}), Tomcat's remote-IP
+	 * handling has already put the forwarded client address here; a header from anyone else counts for nothing.
+	 */
 	static String clientAddress(HttpServletRequest request) {
-		String forwarded = request.getHeader("X-Forwarded-For");
-		if (StringUtils.hasText(forwarded)) {
-			String first = forwarded.split(",")[0].trim();
-			if (!first.isEmpty()) {
-				return first.length() > 100 ? first.substring(0, 100) : first;
-			}
-		}
-		return request.getRemoteAddr();
+		String peer = request.getRemoteAddr();
+		return peer != null && peer.length() > 100 ? peer.substring(0, 100) : peer;
 	}
 
 	private static String userAgent(HttpServletRequest request) {

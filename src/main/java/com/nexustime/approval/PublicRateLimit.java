@@ -65,7 +65,7 @@ class PublicRateLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// the peer address, not X-Forwarded-For: a client must not pick its own bucket
+		// the peer (behind a trusted proxy, the client it forwarded), never a header a client sets itself
 		if (allow(request.getRemoteAddr())) {
 			chain.doFilter(request, response);
 			return;

@@ -39,13 +39,27 @@ public class Mailer {
 			.query(Long.class).single();
 	}
 
+	/**
+	 * Queues a mail whose text and HTML carry {@link SecretLinks#MARKER} where a secret link goes; only the
+	 * reference {@code secretLink} ({@code kind:id}) is stored, and the sender rebuilds the link at delivery.
+	 */
+	@Transactional
+	public long queueWithSecretLink(String to, String subject, String textBody, String htmlBody,
+			String attachmentName, byte[] attachment, String secretLink) {
+		return jdbc.sql("""
+				insert into mail_outbox (recipient, subject, body, html_body, attachment_name, attachment, secret_link)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(to, subject, textBody, htmlBody, attachment == null ? null : attachmentName, attachment, secretLink)
+			.query(Long.class).single();
+	}
+
 	@Transactional(readOnly = true)
 	public List<OutboxMail> newest(int limit) {
 		return jdbc.sql("""
-				select id, recipient, subject, body, status, attempts, last_error, next_attempt_at, created_at, sent_at,
-				       attachment_name
+				select id, recipient, subject, replace(body, ?, ?) body, status, attempts, last_error, next_attempt_at,
+				       created_at, sent_at, attachment_name, secret_link is not null secret_link_withheld
 				from mail_outbox order by created_at desc, id desc limit ?""")
-			.param(limit).query(OutboxMail.class).list();
+			.params(SecretLinks.MARKER, SecretLinks.WITHHELD, limit).query(OutboxMail.class).list();
 	}
 
 	/** Puts a failed mail back in the queue, due now, with a fresh set of attempts; 404 when unknown. */

@@ -4,6 +4,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -26,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers the outbox. Each batch locks its rows with {@code FOR UPDATE SKIP LOCKED}, so two application nodes
  * sending at the same moment take different mail and never send one twice. A failed attempt waits longer each
  * time (30 s, 1 min, 2 min … at most an hour) and the mail is marked FAILED after {@link #MOST_ATTEMPTS}.
+ * A mail that names a secret link gets it here, in memory, just before it goes to the SMTP server: the outbox
+ * never holds the link.
  */
 @Service
 public class OutboxSender {
@@ -46,18 +52,21 @@ public class OutboxSender {
 
 	private final String from;
 
+	private final Map<String, SecretLinks> secretLinks;
+
 	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactions,
-			@Value("${nexus.mail.from:nexus-time@localhost}") String from) {
+			@Value("${nexus.mail.from:nexus-time@localhost}") String from, List<SecretLinks> secretLinks) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.from = from;
+		this.secretLinks = secretLinks.stream().collect(Collectors.toMap(SecretLinks::kind, Function.identity()));
 	}
 
 	/** Sends the mail that is due at {@code now} through {@code sender}; answers how many went out. */
 	public int sendDue(JavaMailSender sender, Instant now) {
 		Integer sent = transaction.execute(status -> {
 			List<DueMail> due = jdbc.sql("""
-					select id, recipient, subject, body, html_body, attachment_name, attachment, attempts
+					select id, recipient, subject, body, html_body, attachment_name, attachment, attempts, secret_link
 					from mail_outbox where status = 'PENDING' and next_attempt_at <= ?
 					order by next_attempt_at, id limit ? for update skip locked""")
 				.params(Timestamp.from(now), BATCH).query(DueMail.class).list();
@@ -74,15 +83,25 @@ public class OutboxSender {
 
 	/** A mail that is due, with what a multipart message needs. */
 	record DueMail(Long id, String recipient, String subject, String body, String htmlBody, String attachmentName,
-			byte[] attachment, int attempts) {
+			byte[] attachment, int attempts, String secretLink) {
 
 		boolean plain() {
 			return htmlBody == null && attachment == null;
 		}
+
+		DueMail withLink(String url) {
+			return new DueMail(id, recipient, subject, body.replace(SecretLinks.MARKER, url),
+					htmlBody == null ? null : htmlBody.replace(SecretLinks.MARKER, url), attachmentName, attachment,
+					attempts, null);
+		}
 	}
 
-	private boolean deliver(JavaMailSender sender, DueMail mail, Instant now) {
+	private boolean deliver(JavaMailSender sender, DueMail queued, Instant now) {
+		DueMail mail = queued;
 		try {
+			if (queued.secretLink() != null) {
+				mail = queued.withLink(secretLink(queued));
+			}
 			if (mail.plain()) {
 				SimpleMailMessage message = new SimpleMailMessage();
 				message.setFrom(from);
@@ -110,6 +129,24 @@ public class OutboxSender {
 				.update();
 			return false;
 		}
+	}
+
+	/** The URL a mail's reference names, rebuilt now; a reference nobody can rebuild fails like an SMTP error. */
+	private String secretLink(DueMail mail) {
+		String reference = mail.secretLink();
+		int colon = reference.indexOf(':');
+		SecretLinks source = colon < 0 ? null : secretLinks.get(reference.substring(0, colon));
+		Optional<String> url = Optional.empty();
+		if (source != null) {
+			try {
+				url = source.url(Long.parseLong(reference.substring(colon + 1)));
+			}
+			catch (NumberFormatException malformed) {
+				// falls through to the failure below
+			}
+		}
+		return url.orElseThrow(() -> new MailPreparationException(
+				"mail " + mail.id() + " names the link " + reference + ", which no longer exists"));
 	}
 
 	private MimeMessage multipart(JavaMailSender sender, DueMail mail) {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The client's email as composed, before it is sent or queued. */
 class ApprovalMailTest {
 
-	private final ApprovalMail mail = new ApprovalMail(null, null, null, "billing@studio.example");
+	private final ApprovalMail mail = new ApprovalMail(null, null, null, null, "billing@studio.example");
 
 	private final byte[] pdf = { 1, 2, 3 };
 
@@ -32,7 +32,7 @@ class ApprovalMailTest {
 	void carriesTheBrandingMessageLinkTotalsHashAndPdf() {
 		ApprovalMail.ClientMail composed = mail.compose(
 				document("Thanks!\nSee you soon.", "https://cdn.example/logo.png", "#aa3300"),
-				"https://nexus.example/a/abc", pdf, false);
+				"https://nexus.example/a/abc", pdf, ApprovalLinks.Occasion.FIRST);
 
 		assertThat(composed.to()).isEqualTo("ada@client.example");
 		assertThat(composed.subject()).isEqualTo("Timesheet for approval, 2 Mar 2026 – 15 Mar 2026 — Studio <North>");
@@ -50,7 +50,7 @@ class ApprovalMailTest {
 	void escapesWhatTheOwnerTypedAndIgnoresUnsafeBranding() {
 		ApprovalMail.ClientMail composed = mail.compose(
 				document("<script>alert(1)</script>", "javascript:alert(1)", "red\" onload=\"x"),
-				"https://nexus.example/a/abc", pdf, true);
+				"https://nexus.example/a/abc", pdf, ApprovalLinks.Occasion.REMINDER);
 
 		assertThat(composed.subject()).startsWith("Reminder: ");
 		assertThat(composed.text()).contains("still waiting for your decision");

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,12 +19,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.catalina.valves.RemoteIpValve;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 import com.nexustime.support.Api;
 import com.nexustime.support.FormSession;
@@ -40,6 +45,7 @@ class ClientApprovalApiTest extends IntegrationTest {
 
 	@Autowired
 	RuntimeService runtime;
+
 
 	ApprovalFixture fx;
 
@@ -67,9 +73,9 @@ class ClientApprovalApiTest extends IntegrationTest {
 		return created.json();
 	}
 
+	/** The link from the mail the contact received: the API answer has none. */
 	private String url(JsonNode created) {
-		String absolute = created.get("approvalUrl").asText();
-		return "http://localhost:" + port + URI.create(absolute).getPath();
+		return ApprovalFixture.mailedLink(context, created.get("id").asLong());
 	}
 
 	@Test
@@ -82,7 +88,7 @@ class ClientApprovalApiTest extends IntegrationTest {
 
 		assertThat(created.get("status").asText()).isEqualTo("SENT");
 		assertThat(created.get("snapshotHash").asText()).matches("[0-9a-f]{64}");
-		assertThat(created.get("approvalUrl").asText()).contains("/public/approvals/");
+		assertThat(created.has("approvalUrl")).as("the sender never gets the client's link").isFalse();
 		JsonNode lines = created.get("lines");
 		assertThat(lines).hasSize(2);
 		assertThat(lines.get(0).get("group").asText()).isEqualTo("Brochure " + fx.unique);
@@ -137,6 +143,7 @@ class ClientApprovalApiTest extends IntegrationTest {
 	void theClientSeesTheSnapshotAndApprovesWithATypedName() throws Exception {
 		JsonNode created = send("PROJECT");
 		String link = url(created);
+		// a forged X-Forwarded-For from a peer nobody configured as a trusted proxy counts for nothing
 		PublicLinkClient client = new PublicLinkClient("203.0.113.7, 10.0.0.1", "PhoneBrowser/1.0");
 
 		PublicLinkClient.Page page = client.get(link);
@@ -165,9 +172,11 @@ class ClientApprovalApiTest extends IntegrationTest {
 		assertThat(read.get("signature").asText()).isEqualTo("Dana Client");
 		assertThat(read.has("approvalUrl")).isFalse();
 		assertThat(read.get("events")).extracting(e -> e.get("action").asText())
-			.containsExactly("SENT", "VIEWED", "APPROVED");
-		JsonNode approval = read.get("events").get(2);
-		assertThat(approval.get("ip").asText()).isEqualTo("203.0.113.7");
+			.containsExactly("SENT", "DELIVERED", "VIEWED", "APPROVED");
+		JsonNode approval = read.get("events").get(3);
+		assertThat(approval.get("ip").asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+		assertThat(read.get("events").toString()).doesNotContain("203.0.113.7", "10.0.0.1");
+		assertThat(read.get("decidedIp").asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
 		assertThat(approval.get("userAgent").asText()).isEqualTo("PhoneBrowser/1.0");
 		assertThat(approval.get("signature").asText()).isEqualTo("Dana Client");
 
@@ -183,6 +192,17 @@ class ClientApprovalApiTest extends IntegrationTest {
 		assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
 		assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf.body())))
 			.isEqualTo(created.get("pdfHash").asText());
+	}
+
+	/** Tomcat reads X-Forwarded-For only from NEXUS_TRUSTED_PROXIES, which is empty here: no peer is trusted. */
+	@Test
+	void forwardedHeadersCountOnlyFromConfiguredProxies() {
+		WebServer server = ((ServletWebServerApplicationContext) context).getWebServer();
+		RemoteIpValve valve = Arrays.stream(((TomcatWebServer) server).getTomcat().getEngine().getPipeline().getValves())
+			.filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast).findFirst().orElseThrow();
+		assertThat(valve.getRemoteIpHeader()).isEqualToIgnoringCase("X-Forwarded-For");
+		assertThat(valve.getInternalProxies()).as("no internal proxy trusted by default").isNull();
+		assertThat(valve.getTrustedProxies()).isNull();
 	}
 
 	@Test
@@ -224,9 +244,10 @@ class ClientApprovalApiTest extends IntegrationTest {
 		assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
 
 		JsonNode again = send("PROJECT");
+		String againLink = url(again);
 		jdbc.sql("update client_approval set expires_at = now() - interval '1 minute' where id = ?")
 			.param(again.get("id").asLong()).update();
-		PublicLinkClient.Page expired = client.get(url(again));
+		PublicLinkClient.Page expired = client.get(againLink);
 		assertThat(expired.status()).isEqualTo(410);
 		assertThat(expired.body()).doesNotContain(fx.unique);
 	}
@@ -234,8 +255,9 @@ class ClientApprovalApiTest extends IntegrationTest {
 	@Test
 	void expiryByTheProcessEndsTheLinkAndReopensTheEntries() {
 		JsonNode created = send("PROJECT");
+		String link = url(created);
 		service.expire(created.get("id").asLong());
-		assertThat(new PublicLinkClient(null, "x").get(url(created)).status()).isEqualTo(410);
+		assertThat(new PublicLinkClient(null, "x").get(link).status()).isEqualTo(410);
 		assertThat(fx.status(first)).isEqualTo("OPEN");
 		assertThat(owner.get("/api/v1/approvals/" + created.get("id").asText()).json().get("status").asText())
 			.isEqualTo("EXPIRED");
@@ -288,6 +310,7 @@ class ClientApprovalApiTest extends IntegrationTest {
 	@Test
 	void anEntryOfAPendingRequestCannotBeEditedSoTheSnapshotStaysWhatIsSigned() {
 		JsonNode created = send("PROJECT");
+		String link = url(created);
 		String id = created.get("id").asText();
 		assertThat(owner.get("/api/v1/approvals/" + id).json().get("changedSinceSent").asBoolean()).isFalse();
 
@@ -299,7 +322,7 @@ class ClientApprovalApiTest extends IntegrationTest {
 		assertThat(read.get("changedSinceSent").asBoolean()).isFalse();
 		assertThat(read.get("lines")).isEqualTo(created.get("lines"));
 		assertThat(read.get("snapshotHash").asText()).isEqualTo(created.get("snapshotHash").asText());
-		assertThat(new PublicLinkClient(null, "x").get(url(created)).body()).contains("Home page layout")
+		assertThat(new PublicLinkClient(null, "x").get(link).body()).contains("Home page layout")
 			.doesNotContain("More");
 	}
 
@@ -331,7 +354,8 @@ class ClientApprovalApiTest extends IntegrationTest {
 		assertThat(sent.status()).isEqualTo(302);
 		FormSession.Page detail = session.follow(sent);
 		assertThat(detail.status()).isEqualTo(200);
-		assertThat(detail.body()).contains("/public/approvals/", "Waiting for client", "Website " + fx.unique);
+		assertThat(detail.body()).contains("Waiting for client", "Website " + fx.unique, "mailbox only")
+			.doesNotContain("/public/approvals/");
 		assertThat(fx.status(first)).isEqualTo("IN_PROCESS");
 		assertThat(session.get("/approvals").body()).contains("Client " + fx.unique);
 

@@ -159,6 +159,7 @@ class ClientApprovalBrowserTest extends BrowserTest {
 	}
 
 	private JsonNode send(TestUsers.TestUser owner, ApprovalFixture fx) {
+		fx.managedBy(owner); // a manager sends the time of their own reports only
 		return owner.client(api).post("/api/v1/approvals",
 				fx.request(ApprovalFixture.MONDAY, ApprovalFixture.MONDAY.plusDays(6), "PROJECT")).json();
 	}
@@ -168,7 +169,7 @@ class ClientApprovalBrowserTest extends BrowserTest {
 	 * answer to the mail delivered to the contact without touching the tests themselves.
 	 */
 	private String publicLink(ApprovalFixture fx, JsonNode created) {
-		return url(URI.create(created.get("approvalUrl").asText()).getPath());
+		return url(URI.create(ApprovalFixture.mailedLink(context, created.get("id").asLong())).getPath());
 	}
 
 	private String workspaceName() {

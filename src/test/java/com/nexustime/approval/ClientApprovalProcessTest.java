@@ -82,11 +82,11 @@ class ClientApprovalProcessTest extends IntegrationTest {
 		long contactId = jdbc.sql("insert into contact (name, email, company) values (?, ?, ?) returning id")
 			.params("Ada Client", contactEmail, "Client Ltd").query(Long.class).single();
 		approvalId = jdbc.sql("""
-				insert into client_approval (contact_id, owner_id, period_from, period_to, grouping, message, token_hash,
+				insert into client_approval (contact_id, owner_id, period_from, period_to, grouping, message,
 				                             expires_at, snapshot, snapshot_hash, total_hours, total_amount)
-				values (?, ?, date '2026-03-02', date '2026-03-15', 'PROJECT', 'Please sign by Friday.', ?,
+				values (?, ?, date '2026-03-02', date '2026-03-15', 'PROJECT', 'Please sign by Friday.',
 				        ?, '{}'::jsonb, ?, 9.75, 1105.00) returning id""")
-			.params(contactId, owner.id(), UUID.randomUUID().toString(),
+			.params(contactId, owner.id(),
 					java.sql.Timestamp.from(Instant.now().plus(30, ChronoUnit.DAYS)), ApprovalPdfTest.HASH)
 			.query(Long.class).single();
 		line(1, "Spring campaign", "Key visual", "6.50", "120.00", "780.00");
@@ -113,10 +113,15 @@ class ClientApprovalProcessTest extends IntegrationTest {
 		assertThat(instance).hasPassed("SendToClient").isWaitingAt("WaitForDecision");
 		assertThat(events()).contains("DELIVERED");
 		var queued = jdbc.sql("""
-				select subject, body, html_body, attachment_name, attachment from mail_outbox where recipient = ?""")
+				select subject, body, html_body, attachment_name, attachment, secret_link from mail_outbox
+				 where recipient = ?""")
 			.param(contactEmail).query().listOfRows();
 		assertThat(queued).hasSize(1);
-		assertThat((String) queued.get(0).get("html_body")).contains("https://nexus.example/a/tok", ApprovalPdfTest.HASH);
+		// queued without the link: a marker where it goes and the link's reference, resolved only at delivery
+		assertThat((String) queued.get(0).get("html_body")).contains("href=\"{{secret-link}}\"", ApprovalPdfTest.HASH)
+			.doesNotContain("/public/approvals/");
+		assertThat((String) queued.get(0).get("body")).contains("{{secret-link}}").doesNotContain("/public/approvals/");
+		assertThat((String) queued.get(0).get("secret_link")).matches("approval-link:\\d+");
 		assertThat((String) queued.get(0).get("body")).contains("Please sign by Friday.", "9.75 hours");
 		assertThat((String) queued.get(0).get("attachment_name")).endsWith(".pdf");
 		assertThat((byte[]) queued.get(0).get("attachment")).isEqualTo(approvals.pdf(approvalId));
@@ -223,6 +228,7 @@ class ClientApprovalProcessTest extends IntegrationTest {
 			assertThat(received).hasSize(1);
 			assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo(contactEmail);
 			assertThat(received[0].getSubject()).contains("Timesheet for approval");
+			assertThat(ApprovalFixture.linkIn(received[0], 1)).as("the mail carries a link of its own").contains("/public/approvals/");
 			byte[] attached = pdfAttachment((Multipart) received[0].getContent());
 			String text = String.join("\n", ApprovalPdfTest.pages(attached));
 			assertThat(text).contains("Key visual 6.50 120.00 780.00", "Landing page 3.25 100.00 325.00",
@@ -264,7 +270,6 @@ class ClientApprovalProcessTest extends IntegrationTest {
 		variables.put("approvalId", String.valueOf(approvalId));
 		variables.put("ownerId", String.valueOf(owner.id()));
 		variables.put("expiresAt", Instant.now().plus(30, ChronoUnit.DAYS).toString());
-		variables.put("approvalUrl", "https://nexus.example/a/tok" + approvalId);
 		instance = runtime.startProcessInstanceByKey("client-approval", businessKey(), variables);
 	}
 

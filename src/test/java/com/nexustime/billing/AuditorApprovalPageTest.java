@@ -28,7 +28,7 @@ class AuditorApprovalPageTest extends IntegrationTest {
 	void anAuditorSeesWhatWasSentSignedAndBilled() {
 		BillingFixture fx = new BillingFixture(jdbc);
 		fx.entry(fx.website, fx.design, MONDAY, 150, "120.00", "Audited logo sketches " + fx.unique);
-		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		String id = approval.get("id").asText();
 		JsonNode invoice = fx.manager.client(api).post("/api/v1/invoices/from-time", Map.of("approvalId", id)).json();
 		String pdfHash = jdbc.sql("select pdf_hash from client_approval where id = ?").param(Long.parseLong(id))

@@ -2,7 +2,6 @@ package com.nexustime.billing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.nexustime.approval.ApprovalFixture;
 import com.nexustime.approval.ClientApprovalService;
 import com.nexustime.support.Api;
 import com.nexustime.support.TestUsers;
@@ -20,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client of its own with two projects, a design, a management and a fixed-cost activity, a staff member who
- * logs the time, and a manager who bills. Entries go straight to the database; approvals go through the API and
- * the client's signature through the approval service with the link's token, so entries finalize for real.
+ * logs the time, and their manager who bills. Entries go straight to the database; approvals go through the API and
+ * the client's signature through the approval service with the token of the link mailed to the client, so entries
+ * finalize for real.
  */
 final class BillingFixture {
 
@@ -59,6 +61,8 @@ final class BillingFixture {
 		printing = activity("Printing " + unique, "FIXED_COST");
 		staff = TestUsers.create(jdbc, "STAFF");
 		manager = TestUsers.create(jdbc, "MANAGER", "STAFF");
+		// the manager sends the staff member's time for approval, which a manager may do for their reports only
+		jdbc.sql("update app_user set manager_id = ? where id = ?").params(manager.id(), staff.id()).update();
 	}
 
 	long project(String name) {
@@ -105,16 +109,16 @@ final class BillingFixture {
 		return created.json();
 	}
 
-	/** The client signs on the link, as the public page does. */
-	static void approve(ClientApprovalService approvals, JsonNode approval) {
-		String path = URI.create(approval.get("approvalUrl").asText()).getPath();
-		String token = path.substring(path.lastIndexOf('/') + 1);
-		assertThat(approvals.approve(token, "Dana Client", "198.51.100.7", "Test/1.0")).isTrue();
+	/** The client signs with the link from the mail they got, as the public page does. */
+	static void approve(ApplicationContext context, JsonNode approval) {
+		String token = ApprovalFixture.token(ApprovalFixture.mailedLink(context, approval.get("id").asLong()));
+		assertThat(context.getBean(ClientApprovalService.class).approve(token, "Dana Client", "198.51.100.7", "Test/1.0"))
+			.isTrue();
 	}
 
-	JsonNode approvedApproval(Api api, ClientApprovalService approvals, LocalDate from, LocalDate to, String grouping) {
+	JsonNode approvedApproval(Api api, ApplicationContext context, LocalDate from, LocalDate to, String grouping) {
 		JsonNode approval = sendForApproval(api, from, to, grouping);
-		approve(approvals, approval);
+		approve(context, approval);
 		return approval;
 	}
 

@@ -46,7 +46,7 @@ class InvoiceApiTest extends IntegrationTest {
 		long call = fx.entry(fx.website, fx.management, MONDAY.plusDays(1), 45, "80.00", "Kick-off call");
 		long layout = fx.entry(fx.brochure, fx.design, MONDAY.plusDays(2), 200, "95.50", "Layout");
 		long printing = fx.fixedCost(fx.brochure, MONDAY.plusDays(3), "310.40", "Print run");
-		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "TASK");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "TASK");
 
 		Api.Response response = billing.post("/api/v1/invoices/from-time", Map.of("approvalId", approval.get("id").asText()));
 
@@ -103,7 +103,7 @@ class InvoiceApiTest extends IntegrationTest {
 		assertThat(notApproved.contentType()).startsWith("application/problem+json");
 		assertThat(notApproved.json().get("detail").asText()).contains("SENT");
 
-		BillingFixture.approve(approvals, pending);
+		BillingFixture.approve(context, pending);
 		assertThat(billing.post("/api/v1/invoices/from-time", Map.of("approvalId", pending.get("id").asText())).status())
 			.isEqualTo(201);
 		Api.Response again = billing.post("/api/v1/invoices/from-time", Map.of("approvalId", pending.get("id").asText()));
@@ -163,7 +163,7 @@ class InvoiceApiTest extends IntegrationTest {
 	@Test
 	void voidingReleasesTheEntriesAndTheApprovalForANewInvoice() {
 		long logo = fx.entry(fx.website, fx.design, MONDAY, 60, "100.00", "Logo");
-		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		JsonNode invoice = billing.post("/api/v1/invoices/from-time", Map.of("approvalId", approval.get("id").asText())).json();
 		String id = invoice.get("id").asText();
 
@@ -196,7 +196,7 @@ class InvoiceApiTest extends IntegrationTest {
 	@Test
 	void sendThenPayMovesTheStatusOnceAndQueuesTheMailWithThePdf() {
 		fx.entry(fx.website, fx.design, MONDAY, 60, "100.00", "Logo");
-		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		String id = billing.post("/api/v1/invoices/from-time", Map.of("approvalId", approval.get("id").asText())).json()
 			.get("id").asText();
 
@@ -227,7 +227,7 @@ class InvoiceApiTest extends IntegrationTest {
 	@Test
 	void staffSeeNoInvoicesAndAuditorsOnlyRead() {
 		long logo = fx.entry(fx.website, fx.design, MONDAY, 60, "100.00", "Logo");
-		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		Api.Client staff = fx.staff.client(api);
 
 		Api.Response staffCreates = staff.post("/api/v1/invoices/from-time", Map.of("approvalId", approval.get("id").asText()));

@@ -46,7 +46,7 @@ class InvoiceConcurrencyTest extends IntegrationTest {
 		for (int round = 0; round < 3; round++) {
 			BillingFixture fx = new BillingFixture(jdbc);
 			long entry = fx.entry(fx.website, fx.design, MONDAY, 60, "100.00", "Concept");
-			JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+			JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 			Api.Client manager = fx.manager.client(api);
 			Api.Client admin = admin();
 			Map<String, String> body = Map.of("approvalId", approval.get("id").asText());
@@ -94,7 +94,7 @@ class InvoiceConcurrencyTest extends IntegrationTest {
 		for (int i = 0; i < count; i++) {
 			BillingFixture fx = new BillingFixture(jdbc);
 			fx.entry(fx.website, fx.design, MONDAY, 30 + i, "100.00", "Work " + i);
-			JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+			JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 			Api.Client manager = fx.manager.client(api);
 			conversions.add(() -> manager.post("/api/v1/invoices/from-time",
 					Map.of("approvalId", approval.get("id").asText())));
@@ -122,7 +122,7 @@ class InvoiceConcurrencyTest extends IntegrationTest {
 	void ofTwoSendsOrTwoVoidsAtOnceTheSecondChangesNothing() throws Exception {
 		BillingFixture fx = new BillingFixture(jdbc);
 		long entry = fx.entry(fx.website, fx.design, MONDAY, 60, "100.00", "Concept");
-		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		Api.Client manager = fx.manager.client(api);
 		String id = manager.post("/api/v1/invoices/from-time", Map.of("approvalId", approval.get("id").asText())).json()
 			.get("id").asText();

@@ -55,7 +55,7 @@ class InvoiceDocumentTest extends IntegrationTest {
 		fx.entry(fx.website, fx.design, MONDAY, 150, "120.00", "Logo sketches");
 		fx.entry(fx.brochure, fx.management, MONDAY.plusDays(1), 45, "80.00", "Kick-off call");
 		fx.fixedCost(fx.brochure, MONDAY.plusDays(2), "45.50", "Stock photo");
-		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		JsonNode invoice = fx.manager.client(api).post("/api/v1/invoices/from-time",
 				Map.of("approvalId", approval.get("id").asText())).json();
 
@@ -84,7 +84,7 @@ class InvoiceDocumentTest extends IntegrationTest {
 	void sendingMailsTheClientThePdfThroughTheOutbox() throws Exception {
 		BillingFixture fx = new BillingFixture(jdbc);
 		fx.entry(fx.website, fx.design, MONDAY, 60, "100.00", "Banner");
-		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		String id = fx.manager.client(api).post("/api/v1/invoices/from-time",
 				Map.of("approvalId", approval.get("id").asText())).json().get("id").asText();
 		JsonNode sent = fx.manager.client(api).post("/api/v1/invoices/" + id + "/send", null).json();

@@ -29,7 +29,7 @@ class InvoicePagesTest extends IntegrationTest {
 	void theApprovalPageConvertsAndThenLinksToTheInvoice() {
 		BillingFixture fx = new BillingFixture(jdbc);
 		fx.entry(fx.website, fx.design, MONDAY, 90, "100.00", "Poster");
-		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		FormSession browser = FormSession.signIn(port, fx.manager.email(), TestUsers.PASSWORD);
 		String approvalPage = "/approvals/" + approval.get("id").asText();
 

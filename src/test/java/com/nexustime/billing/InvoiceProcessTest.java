@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.nexustime.approval.ApprovalFixture;
 import com.nexustime.approval.ClientApprovalService;
 import com.nexustime.support.Api;
 import com.nexustime.support.IntegrationTest;
@@ -67,7 +68,7 @@ class InvoiceProcessTest extends IntegrationTest {
 		JsonNode approval = fx.sendForApproval(api, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		ProcessInstance instance = instance(approval);
 		runJob(instance, "SendToClient");
-		BillingFixture.approve(approvals, approval);
+		BillingFixture.approve(context, approval);
 		assertThat(instance).isWaitingAt("ConvertToInvoice").hasPassed("BillAutomatically");
 		Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
@@ -87,7 +88,7 @@ class InvoiceProcessTest extends IntegrationTest {
 		JsonNode approval = fx.sendForApproval(api, MONDAY, MONDAY.plusDays(6), "TASK");
 		ProcessInstance instance = instance(approval);
 		runJob(instance, "SendToClient");
-		BillingFixture.approve(approvals, approval);
+		BillingFixture.approve(context, approval);
 		Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		assertThat(task.getAssignee()).isEqualTo(String.valueOf(fx.manager.id()));
 
@@ -114,7 +115,7 @@ class InvoiceProcessTest extends IntegrationTest {
 		JsonNode approval = fx.sendForApproval(api, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		ProcessInstance instance = instance(approval);
 		runJob(instance, "SendToClient");
-		BillingFixture.approve(approvals, approval);
+		BillingFixture.approve(context, approval);
 		Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		// an admin's override reopened one of the approved entries in the meantime
 		jdbc.sql("""
@@ -142,7 +143,7 @@ class InvoiceProcessTest extends IntegrationTest {
 		JsonNode approval = created.json();
 		ProcessInstance instance = instance(approval);
 		runJob(instance, "SendToClient");
-		BillingFixture.approve(approvals, approval);
+		BillingFixture.approve(context, approval);
 		Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
 		assertThat(owner.client(api).post("/api/v1/tasks/" + task.getId() + "/complete", Map.of()).status())
@@ -160,7 +161,7 @@ class InvoiceProcessTest extends IntegrationTest {
 			JsonNode approval = fx.sendForApproval(api, MONDAY, MONDAY.plusDays(6), "PROJECT");
 			ProcessInstance instance = instance(approval);
 			runJob(instance, "SendToClient");
-			BillingFixture.approve(approvals, approval);
+			BillingFixture.approve(context, approval);
 
 			// a job of its own, after the client's approval committed
 			assertThat(instance).isWaitingAt("MakeInvoice").hasPassed("BillAutomatically");
@@ -184,8 +185,9 @@ class InvoiceProcessTest extends IntegrationTest {
 	void anInvoiceMadeBeforeTheProcessGetsThereIsFoundNotMadeTwice() {
 		JsonNode approval = fx.sendForApproval(api, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		ProcessInstance instance = instance(approval);
-		// the client signs and the manager bills before the mail job has even run
-		BillingFixture.approve(approvals, approval);
+		// the client signs from a resent mail and the manager bills before the process's mail job has even run
+		String token = ApprovalFixture.token(ApprovalFixture.resentLink(context, approval.get("id").asLong()));
+		assertThat(approvals.approve(token, "Dana Client", "198.51.100.7", "Test/1.0")).isTrue();
 		assertThat(fx.manager.client(api).post("/api/v1/invoices/from-time",
 				Map.of("approvalId", approval.get("id").asText())).status()).isEqualTo(201);
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -27,6 +28,10 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected JdbcClient jdbc;
+
+	/** For fixtures that need the application's beans, such as the mailed approval link. */
+	@Autowired
+	protected ApplicationContext context;
 
 	protected Api api;
 

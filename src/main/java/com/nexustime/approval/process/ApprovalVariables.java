@@ -12,10 +12,6 @@ final class ApprovalVariables {
 		return Long.parseLong(scope.getVariable("approvalId").toString());
 	}
 
-	static String approvalUrl(VariableScope scope) {
-		return (String) scope.getVariable("approvalUrl");
-	}
-
 	static String reason(VariableScope scope) {
 		Object reason = scope.getVariable("reason");
 		return reason == null ? null : reason.toString();

@@ -9,8 +9,8 @@ import com.nexustime.approval.ApprovalMail;
 import com.nexustime.approval.ClientApprovalService;
 
 /**
- * "Send to the client" in client-approval.bpmn (asynchronous, retried): mails the link and the PDF, records the
- * delivery, and sets the reminder delay when the starter did not.
+ * "Send to the client" in client-approval.bpmn (asynchronous, retried): mails a new link (made here, never a
+ * process variable) and the PDF, records the delivery, and sets the reminder delay when the starter did not.
  */
 @Component("sendApprovalMail")
 class SendApprovalMailDelegate implements JavaDelegate {
@@ -42,7 +42,7 @@ class SendApprovalMailDelegate implements JavaDelegate {
 		if (!"SENT".equals(status)) {
 			return; // decided, cancelled or expired before the mail went out: no mail with a spent link
 		}
-		mail.sendToClient(approvalId, ApprovalVariables.approvalUrl(execution));
+		mail.sendToClient(approvalId);
 		approvals.recordDelivered(approvalId);
 		if (execution.getVariable("reminderAfter") == null) {
 			execution.setVariable("reminderAfter", reminderAfter);

@@ -23,7 +23,7 @@ class SendApprovalReminderDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		long approvalId = ApprovalVariables.approvalId(execution);
-		mail.remindClient(approvalId, ApprovalVariables.approvalUrl(execution));
+		mail.remindClient(approvalId);
 		approvals.recordReminder(approvalId);
 	}
 }
