@@ -22,6 +22,9 @@ class AuditPagesTest extends IntegrationTest {
 	AuditLog auditLog;
 
 	@Autowired
+	AuditSealer sealer;
+
+	@Autowired
 	PlatformTransactionManager transactions;
 
 	@Test
@@ -64,7 +67,9 @@ class AuditPagesTest extends IntegrationTest {
 		auditLog.recordAs("page-test", "UPDATE", "PageProbe", entityId, Map.of("n", 1), Map.of("n", 2));
 		long id = jdbc.sql("select id from audit_log where entity_type = 'PageProbe' and entity_id = ?").param(entityId)
 			.query(Long.class).single();
-		String stored = jdbc.sql("select hash from audit_log where id = ?").param(id).query(String.class).single();
+		sealer.sealNow();
+		String stored = jdbc.sql("select hash from audit_seal where record_id = ?").param(id).query(String.class)
+			.single();
 		FormSession browser = FormSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		browser.get("/audit");
 		try {
