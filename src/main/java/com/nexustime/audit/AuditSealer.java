@@ -26,8 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link AuditLog}), so its transaction id is lower. Once no transaction with a lower transaction id is running,
  * every id up to the value is committed or rolled back for good, and the sealer seals the committed ones. A
  * transaction that commits late only delays sealing; it is never skipped. Records are never sealed below the
- * chain's end, so a
- * record that turns up there later was not appended by the app, and verification reports it.
+ * chain's end, so a record that turns up there later was not appended by the app, and verification reports it.
  */
 @Service
 public class AuditSealer implements SmartLifecycle {
@@ -38,6 +37,8 @@ public class AuditSealer implements SmartLifecycle {
 	static final long SEALER_LOCK = 0x41554453L;
 
 	private static final int BATCH = 500;
+
+	private static final Duration SCHEDULED_WAIT = Duration.ofMillis(500);
 
 	/** What one sealing run did: records sealed, and whether a still-running transaction held it back. */
 	public record SealRun(int sealed, boolean heldBack) {
@@ -75,11 +76,14 @@ public class AuditSealer implements SmartLifecycle {
 		return window;
 	}
 
-	/** The scheduled run; skips when another node is sealing right now. */
+	/**
+	 * The scheduled run; skips when another node is sealing right now, and waits only briefly for running
+	 * transactions, as it shares the scheduler's thread with other jobs (the next run tries again).
+	 */
 	@Scheduled(fixedDelayString = "${nexus.audit.seal-every:1s}", initialDelayString = "${nexus.audit.seal-every:1s}")
 	void sealOnSchedule() {
 		try {
-			seal(window, false);
+			seal(SCHEDULED_WAIT, false);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Sealing the audit log failed; the next run tries again", ex);

@@ -190,6 +190,25 @@ class AuditSealerTest extends IntegrationTest {
 	}
 
 	@Test
+	void stoppingTheApplicationSealsWhatHasCommitted() throws Exception {
+		String type = "Shutdown-" + UUID.randomUUID();
+		AuditSealer stopping = new AuditSealer(jdbc, chain, transactions, Duration.ofSeconds(5));
+		stopping.start();
+		try (SealerDown down = new SealerDown()) {
+			auditLog.recordAs("system", "CREATE", type, "1", null, Map.of("n", 1));
+			auditLog.recordAs("system", "UPDATE", type, "1", Map.of("n", 1), Map.of("n", 2));
+			assertThat(jdbc.sql("select count(*) from audit_log l where l.entity_type = ? and not exists "
+					+ "(select 1 from audit_seal s where s.record_id = l.id)").param(type).query(Long.class).single())
+				.as("not sealed yet").isEqualTo(2);
+		}
+		stopping.stop();
+		assertThat(stopping.isRunning()).isFalse();
+		assertThat(jdbc.sql("select count(*) from audit_log l join audit_seal s on s.record_id = l.id "
+				+ "where l.entity_type = ?").param(type).query(Long.class).single()).isEqualTo(2);
+		assertThat(trail.verify().ok()).isTrue();
+	}
+
+	@Test
 	void verifyOnThePageReportsRecordsNotSealedYet() throws Exception {
 		String type = "Pending-" + UUID.randomUUID();
 		try (SealerDown down = new SealerDown()) {
