@@ -14,16 +14,21 @@ import com.nexustime.system.security.CurrentUser;
 
 /**
  * Appends to the tamper-evident audit log. Each record is written in the caller's transaction, so a change
- * and its audit record commit or roll back together; a transaction-scoped advisory lock keeps the chain a
- * single line even with several app nodes writing at once.
+ * and its audit record commit or roll back together. An append does no chain work: it takes no lock and reads
+ * no other record, so saves run side by side; {@link AuditSealer} chains the committed records afterwards.
  */
 @Service
 public class AuditLog {
 
-	/** Key of the advisory lock that orders appends to the chain ("AUDT"). */
-	static final long CHAIN_LOCK = 0x41554454L;
-
-	static final String GENESIS = "0".repeat(64);
+	/**
+	 * The append. The materialized CTE gives the transaction its id before the identity default hands out the
+	 * record id; the sealer relies on that order (see {@link AuditSealer}).
+	 */
+	private static final String APPEND = """
+			with tx as materialized (select pg_current_xact_id() as xact)
+			insert into audit_log (actor, action, entity_type, entity_id, before, after, xact)
+			select :actor, :action, :entityType, :entityId, cast(:before as jsonb), cast(:after as jsonb), tx.xact
+			from tx""";
 
 	private final JdbcClient jdbc;
 
@@ -45,18 +50,7 @@ public class AuditLog {
 
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void recordAs(String actor, String action, String entityType, Object entityId, Object before, Object after) {
-		jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(Object.class).single();
-		jdbc.sql("""
-				with previous as (
-				    select coalesce((select hash from audit_log order by id desc limit 1), :genesis) as hash
-				), row as (
-				    select clock_timestamp() as at, cast(:before as jsonb) as before, cast(:after as jsonb) as after
-				)
-				insert into audit_log (at, actor, action, entity_type, entity_id, before, after, previous_hash, hash)
-				select row.at, :actor, :action, :entityType, :entityId, row.before, row.after, previous.hash,
-				       audit_hash(previous.hash, row.at, :actor, :action, :entityType, :entityId, row.before, row.after)
-				from previous, row""")
-			.param("genesis", GENESIS)
+		jdbc.sql(APPEND)
 			.param("before", toJson(before))
 			.param("after", toJson(after))
 			.param("actor", actor)

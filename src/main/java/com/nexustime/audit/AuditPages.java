@@ -74,8 +74,11 @@ class AuditPages {
 
 	private final AuditTrail trail;
 
-	AuditPages(AuditTrail trail) {
+	private final AuditSealer sealer;
+
+	AuditPages(AuditTrail trail, AuditSealer sealer) {
 		this.trail = trail;
+		this.sealer = sealer;
 	}
 
 	@GetMapping("/audit")
@@ -88,6 +91,7 @@ class AuditPages {
 						AuditQuery.DEFAULT_LIMIT));
 		model.addAttribute("entries", entries);
 		model.addAttribute("limit", AuditQuery.DEFAULT_LIMIT);
+		model.addAttribute("window", sealer.window().toSeconds());
 		return VIEW;
 	}
 
@@ -96,19 +100,44 @@ class AuditPages {
 	String verify(RedirectAttributes redirect) {
 		ChainVerification verification = trail.verify();
 		if (verification.ok()) {
-			redirect.addFlashAttribute("message",
-					"The chain is intact: all " + verification.checked() + " records match their hashes and links.");
+			redirect.addFlashAttribute("message", "The chain is intact: all " + verification.checked()
+					+ " sealed records match their hashes and links. " + unsealedText(verification));
 		}
 		else {
 			ChainVerification.BrokenLink link = verification.firstBroken();
-			redirect.addFlashAttribute("error", "The chain is broken at record " + link.id() + " (written "
-					+ link.at() + "): " + ("CONTENT_CHANGED".equals(link.problem())
-							? "its content was changed after it was written."
-							: "the record before it was removed or another inserted.")
-					+ " Expected hash " + link.expectedHash() + ", stored " + link.storedHash() + ".");
+			redirect.addFlashAttribute("error", "The chain is broken at record " + link.id()
+					+ (link.at() == null ? "" : " (written " + link.at() + ")") + ": " + problemText(link) + " "
+					+ unsealedText(verification));
 			redirect.addFlashAttribute("broken", link);
 		}
+		redirect.addFlashAttribute("verification", verification);
 		return "redirect:/audit";
+	}
+
+	private static String problemText(ChainVerification.BrokenLink link) {
+		return switch (link.problem()) {
+			case ChainVerification.CONTENT_CHANGED -> "its content was changed after it was sealed. Expected hash "
+					+ link.expectedHash() + ", stored " + link.storedHash() + ".";
+			case ChainVerification.RECORD_REMOVED -> "the record was deleted; its seal (hash " + link.expectedHash()
+					+ ") is still in the chain.";
+			case ChainVerification.NOT_IN_CHAIN -> "no seal covers it although later records are sealed: it was "
+					+ "inserted behind the app's back, or its seal was removed.";
+			default -> "the record before it was removed or another inserted. Expected hash " + link.expectedHash()
+					+ ", stored " + link.storedHash() + ".";
+		};
+	}
+
+	private static String unsealedText(ChainVerification verification) {
+		if (verification.unsealed() == 0) {
+			return "No records are waiting to be sealed.";
+		}
+		String text = verification.unsealed() + " newer records are not sealed yet; the oldest was written "
+				+ verification.oldestUnsealedAt() + ", " + Math.round(verification.oldestUnsealedSeconds())
+				+ " s ago";
+		return text + (verification.withinWindow()
+				? " (they are sealed within " + verification.unsealedWindowSeconds() + " s)."
+				: ", longer than the " + verification.unsealedWindowSeconds()
+						+ " s window: the sealer is not running, or a transaction has been open that long.");
 	}
 
 	private static TimeBound bound(String text, String field, BindingResult result) {

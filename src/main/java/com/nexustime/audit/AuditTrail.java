@@ -13,23 +13,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * Reads the audit log and proves it untouched. Verification recomputes every hash with the same SQL function
- * that wrote it, so writing and checking cannot drift apart.
+ * Reads the audit log and proves it untouched. Verification recomputes every seal's hash with the same
+ * {@link AuditChain} that the sealer wrote it with, so writing and checking cannot drift apart. A record's
+ * {@code hash} and {@code previousHash} are those of its seal, null until it is sealed.
  */
 @Service
 public class AuditTrail {
+
+	/** Seals read per statement while verifying. */
+	private static final int PAGE = 2000;
 
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;
 
-	AuditTrail(JdbcClient jdbc, ObjectMapper json) {
+	private final AuditChain chain;
+
+	private final AuditSealer sealer;
+
+	AuditTrail(JdbcClient jdbc, ObjectMapper json, AuditChain chain, AuditSealer sealer) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.chain = chain;
+		this.sealer = sealer;
 	}
 
 	/** The matching records, newest first. */
@@ -38,31 +49,32 @@ public class AuditTrail {
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (StringUtils.hasText(query.entityType())) {
-			conditions.add("entity_type = :entityType");
+			conditions.add("l.entity_type = :entityType");
 			params.put("entityType", query.entityType().trim());
 		}
 		if (StringUtils.hasText(query.entityId())) {
-			conditions.add("entity_id = :entityId");
+			conditions.add("l.entity_id = :entityId");
 			params.put("entityId", query.entityId().trim());
 		}
 		if (StringUtils.hasText(query.actor())) {
-			conditions.add("lower(actor) = lower(:actor)");
+			conditions.add("lower(l.actor) = lower(:actor)");
 			params.put("actor", query.actor().trim());
 		}
 		if (query.from() != null) {
-			conditions.add("at >= :from");
+			conditions.add("l.at >= :from");
 			params.put("from", java.sql.Timestamp.from(query.from()));
 		}
 		if (query.to() != null) {
-			conditions.add("at < :to");
+			conditions.add("l.at < :to");
 			params.put("to", java.sql.Timestamp.from(query.to()));
 		}
 		params.put("limit", query.limit());
 		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 		return jdbc.sql("""
-				select id, at, actor, action, entity_type, entity_id, before::text as before, after::text as after,
-				       hash, previous_hash
-				from audit_log""" + where + " order by id desc limit :limit")
+				select l.id, l.at, l.actor, l.action, l.entity_type, l.entity_id, l.before::text as before,
+				       l.after::text as after, s.hash, s.previous_hash
+				from audit_log l left join audit_seal s on s.record_id = l.id""" + where
+				+ " order by l.id desc limit :limit")
 			.params(params)
 			.query(this::entry)
 			.list();
@@ -82,11 +94,11 @@ public class AuditTrail {
 			     where entity_type = 'TimeEntry' and before ->> 'userId' = :userText
 			       and before ->> 'date' between :fromText and :toText
 			)
-			select id, at, actor, action, entity_type, entity_id, before::text as before, after::text as after,
-			       hash, previous_hash
-			  from audit_log
-			 where entity_type = 'TimeEntry' and entity_id in (select id from week_entries)
-			 order by id""";
+			select l.id, l.at, l.actor, l.action, l.entity_type, l.entity_id, l.before::text as before,
+			       l.after::text as after, s.hash, s.previous_hash
+			  from audit_log l left join audit_seal s on s.record_id = l.id
+			 where l.entity_type = 'TimeEntry' and l.entity_id in (select id from week_entries)
+			 order by l.id""";
 
 	/**
 	 * Every record of every time entry of one person dated between two days (inclusive), oldest first: the
@@ -103,31 +115,88 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Recomputes each record's hash and checks that each one names its predecessor's hash; reports the first
-	 * record where either fails (a changed record, or a record removed or inserted in the middle).
+	 * Walks the seals in chain order, recomputing each hash from its record and checking that each names the
+	 * seal before it; and looks for records older than the chain's end that no seal covers. Reports the first
+	 * record, by id, where anything fails, and the records not sealed yet.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ChainVerification verify() {
-		List<ChainVerification.BrokenLink> broken = jdbc.sql("""
-				with chain as (
-				    select id, at, hash, previous_hash,
-				           audit_hash(previous_hash, at, actor, action, entity_type, entity_id, before, after) as expected,
-				           coalesce(lag(hash) over (order by id), :genesis) as expected_previous
-				    from audit_log
-				)
-				select id, at,
-				       case when hash <> expected then 'CONTENT_CHANGED' else 'LINK_BROKEN' end as problem,
-				       case when hash <> expected then expected else expected_previous end as expected_hash,
-				       case when hash <> expected then hash else previous_hash end as stored_hash
-				from chain
-				where hash is distinct from expected or previous_hash is distinct from expected_previous
-				order by id limit 1""")
-			.param("genesis", AuditLog.GENESIS)
+		long checked = 0;
+		long expectedSeq = 1;
+		long lastRecord = 0;
+		String previous = AuditChain.GENESIS;
+		ChainVerification.BrokenLink broken = null;
+		while (broken == null) {
+			List<SealedRecord> page = jdbc.sql("select s.seq, s.record_id as sealed_record, s.previous_hash, s.hash, "
+					+ AuditChain.CONTENT_COLUMNS + " " + """
+					 from audit_seal s left join audit_log l on l.id = s.record_id
+					 where s.seq >= :from order by s.seq limit :page""")
+				.param("from", expectedSeq).param("page", PAGE)
+				.query((rs, row) -> new SealedRecord(rs.getLong("seq"), rs.getLong("sealed_record"),
+						rs.getString("previous_hash"), rs.getString("hash"),
+						rs.getObject("record_id") == null ? null : AuditChain.Content.read(rs),
+						rs.getObject("record_id") == null ? null : rs.getTimestamp("at").toInstant()))
+				.list();
+			for (SealedRecord seal : page) {
+				if (seal.seq() != expectedSeq || !seal.previousHash().equals(previous) || seal.recordId() <= lastRecord) {
+					broken = new ChainVerification.BrokenLink(seal.recordId(), seal.at(),
+							ChainVerification.LINK_BROKEN, previous, seal.previousHash());
+				}
+				else if (seal.content() == null) {
+					broken = new ChainVerification.BrokenLink(seal.recordId(), null, ChainVerification.RECORD_REMOVED,
+							seal.hash(), null);
+				}
+				else {
+					String expected = chain.link(previous, seal.seq(), seal.content());
+					if (!expected.equals(seal.hash())) {
+						broken = new ChainVerification.BrokenLink(seal.recordId(), seal.at(),
+								ChainVerification.CONTENT_CHANGED, expected, seal.hash());
+					}
+				}
+				if (broken != null) {
+					break;
+				}
+				checked++;
+				expectedSeq++;
+				lastRecord = seal.recordId();
+				previous = seal.hash();
+			}
+			if (page.size() < PAGE) {
+				break;
+			}
+		}
+		long chainEnd = jdbc.sql("select coalesce((select record_id from audit_seal order by seq desc limit 1), 0)")
+			.query(Long.class).single();
+		ChainVerification.BrokenLink outside = jdbc.sql("""
+				select l.id, l.at from audit_log l
+				 where l.id < :chainEnd and not exists (select 1 from audit_seal s where s.record_id = l.id)
+				 order by l.id limit 1""")
+			.param("chainEnd", chainEnd)
 			.query((rs, row) -> new ChainVerification.BrokenLink(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-					rs.getString("problem"), rs.getString("expected_hash"), rs.getString("stored_hash")))
-			.list();
-		long checked = jdbc.sql("select count(*) from audit_log").query(Long.class).single();
-		return broken.isEmpty() ? ChainVerification.intact(checked) : ChainVerification.broken(checked, broken.get(0));
+					ChainVerification.NOT_IN_CHAIN, null, null))
+			.optional().orElse(null);
+		if (outside != null && (broken == null || outside.id() < broken.id())) {
+			broken = outside;
+		}
+		return ChainVerification.of(checked, broken, unsealed(chainEnd));
+	}
+
+	private ChainVerification.Unsealed unsealed(long chainEnd) {
+		long window = sealer.window().toSeconds();
+		return jdbc.sql("""
+				select count(*) as unsealed, min(at) as oldest,
+				       extract(epoch from clock_timestamp() - min(at))::float8 as oldest_seconds
+				  from audit_log where id > :chainEnd""")
+			.param("chainEnd", chainEnd)
+			.query((rs, row) -> new ChainVerification.Unsealed(rs.getLong("unsealed"),
+					rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant(),
+					rs.getObject("oldest_seconds") == null ? null : rs.getDouble("oldest_seconds"), window))
+			.single();
+	}
+
+	/** A seal with its record ({@code content} and {@code at} null when the record is gone). */
+	private record SealedRecord(long seq, long recordId, String previousHash, String hash, AuditChain.Content content,
+			java.time.Instant at) {
 	}
 
 	private AuditEntry entry(ResultSet rs, int row) throws SQLException {

@@ -2,15 +2,19 @@ package com.nexustime.audit;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
+import org.flywaydb.core.Flyway;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.nexustime.support.DatabaseOwner;
 import com.nexustime.support.IntegrationTest;
@@ -24,7 +28,13 @@ class AuditTrailTest extends IntegrationTest {
 	AuditLog auditLog;
 
 	@Autowired
+	AuditSealer sealer;
+
+	@Autowired
 	Flyway flyway;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void searchFiltersAndShowsBeforeAndAfterAsJson() {
@@ -33,6 +43,7 @@ class AuditTrailTest extends IntegrationTest {
 		writeAs(actor, "CREATE", entityId, null, Map.of("amount", "10.00"));
 		writeAs(actor, "UPDATE", entityId, Map.of("amount", "10.00"), Map.of("amount", "12.50"));
 		writeAs(actor, "UPDATE", "another", Map.of("amount", "1.00"), Map.of("amount", "2.00"));
+		sealer.sealNow();
 
 		var response = admin().get("/api/v1/audit?entityType=Probe&entityId=" + entityId);
 		assertThat(response.status()).isEqualTo(200);
@@ -93,6 +104,7 @@ class AuditTrailTest extends IntegrationTest {
 		List<Long> ids = jdbc.sql("select id from audit_log where entity_type = 'Probe' and entity_id = ? order by id")
 			.param(entityId).query(Long.class).list();
 		long tampered = ids.get(1);
+		sealer.sealNow();
 
 		JsonNode intact = admin().get("/api/v1/audit/verify").json();
 		assertThat(intact.get("ok").asBoolean()).as(intact.toString()).isTrue();
@@ -101,8 +113,8 @@ class AuditTrailTest extends IntegrationTest {
 
 		String original = jdbc.sql("select after::text from audit_log where id = ?").param(tampered)
 			.query(String.class).single();
-		String storedHash = jdbc.sql("select hash from audit_log where id = ?").param(tampered).query(String.class)
-			.single();
+		String storedHash = jdbc.sql("select hash from audit_seal where record_id = ?").param(tampered)
+			.query(String.class).single();
 		java.time.Instant writtenAt = jdbc.sql("select at from audit_log where id = ?").param(tampered)
 			.query(java.sql.Timestamp.class).single().toInstant();
 		try {
@@ -133,10 +145,12 @@ class AuditTrailTest extends IntegrationTest {
 		List<Long> ids = jdbc.sql("select id from audit_log where entity_type = 'Probe' and entity_id = ? order by id")
 			.param(entityId).query(Long.class).list();
 		long removed = ids.get(1);
+		sealer.sealNow();
 		try {
-			// keep a copy of the row to put it back exactly as it was
+			// a thorough forger removes the record and its seal; copies put both back exactly as they were
 			behindTheAppsBack("create table audit_log_removed as select * from audit_log where id = " + removed,
-					"delete from audit_log where id = " + removed);
+					"create table audit_seal_removed as select * from audit_seal where record_id = " + removed,
+					"delete from audit_seal where record_id = " + removed, "delete from audit_log where id = " + removed);
 
 			JsonNode broken = admin().get("/api/v1/audit/verify").json();
 			assertThat(broken.get("ok").asBoolean()).isFalse();
@@ -144,11 +158,107 @@ class AuditTrailTest extends IntegrationTest {
 			assertThat(broken.get("firstBroken").get("problem").asText()).isEqualTo("LINK_BROKEN");
 			assertThat(broken.get("firstBroken").get("storedHash").asText())
 				.as("the removed record's hash, still named by its successor")
-				.isEqualTo(DatabaseOwner.jdbc(flyway).sql("select hash from audit_log_removed").query(String.class).single());
+				.isEqualTo(DatabaseOwner.jdbc(flyway).sql("select hash from audit_seal_removed").query(String.class).single());
 		}
 		finally {
 			behindTheAppsBack("insert into audit_log overriding system value select * from audit_log_removed",
-					"drop table audit_log_removed");
+					"insert into audit_seal select * from audit_seal_removed",
+					"drop table audit_log_removed", "drop table audit_seal_removed");
+		}
+		assertThat(admin().get("/api/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
+	}
+
+	@Test
+	void verificationNamesADeletedRecordWhoseSealRemains() {
+		String entityId = UUID.randomUUID().toString();
+		writeAs("system", "CREATE", entityId, null, Map.of("n", 1));
+		writeAs("system", "UPDATE", entityId, Map.of("n", 1), Map.of("n", 2));
+		writeAs("system", "UPDATE", entityId, Map.of("n", 2), Map.of("n", 3));
+		List<Long> ids = jdbc.sql("select id from audit_log where entity_type = 'Probe' and entity_id = ? order by id")
+			.param(entityId).query(Long.class).list();
+		long removed = ids.get(1);
+		sealer.sealNow();
+		String sealHash = jdbc.sql("select hash from audit_seal where record_id = ?").param(removed)
+			.query(String.class).single();
+		try {
+			asSuperuser("create table audit_log_deleted as select * from audit_log where id = " + removed,
+					"delete from audit_log where id = " + removed);
+			JsonNode broken = admin().get("/api/v1/audit/verify").json();
+			assertThat(broken.get("ok").asBoolean()).isFalse();
+			assertThat(broken.get("firstBrokenId").asLong()).isEqualTo(removed);
+			assertThat(broken.get("firstBroken").get("problem").asText()).isEqualTo("RECORD_REMOVED");
+			assertThat(broken.get("firstBroken").get("expectedHash").asText()).isEqualTo(sealHash);
+		}
+		finally {
+			asSuperuser("insert into audit_log overriding system value select * from audit_log_deleted",
+					"drop table audit_log_deleted");
+		}
+		assertThat(admin().get("/api/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
+	}
+
+	@Test
+	void verificationNamesARecordInsertedBehindTheAppsBack() {
+		String entityId = UUID.randomUUID().toString();
+		// a rolled-back append leaves a free id in the middle of the chain for the forger to use
+		try {
+			new TransactionTemplate(transactions).executeWithoutResult(status -> {
+				writeAs("system", "CREATE", entityId, null, Map.of("n", 0));
+				throw new IllegalStateException("roll back");
+			});
+		}
+		catch (IllegalStateException expected) {
+			// the id stays unused
+		}
+		long free = jdbc.sql("select pg_sequence_last_value(pg_get_serial_sequence('audit_log', 'id'))")
+			.query(Long.class).single();
+		writeAs("system", "CREATE", entityId, null, Map.of("n", 1));
+		sealer.sealNow();
+		try {
+			behindTheAppsBack("insert into audit_log (id, actor, action, entity_type, entity_id, after) overriding "
+					+ "system value values (" + free + ", 'mallory', 'CREATE', 'Probe', '" + entityId + "', '{\"n\": 9}')");
+			JsonNode broken = admin().get("/api/v1/audit/verify").json();
+			assertThat(broken.get("ok").asBoolean()).isFalse();
+			assertThat(broken.get("firstBrokenId").asLong()).isEqualTo(free);
+			assertThat(broken.get("firstBroken").get("problem").asText()).isEqualTo("NOT_IN_CHAIN");
+			sealer.sealNow();
+			assertThat(jdbc.sql("select count(*) from audit_seal where record_id = ?").param(free).query(Long.class)
+				.single()).as("the sealer never seals below the chain's end").isZero();
+		}
+		finally {
+			behindTheAppsBack("delete from audit_log where id = " + free);
+		}
+		assertThat(admin().get("/api/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aSealRecomputedWithoutTheServerKeyDoesNotHideAChange() {
+		String entityId = UUID.randomUUID().toString();
+		writeAs("system", "CREATE", entityId, null, Map.of("amount", "1.00"));
+		writeAs("system", "UPDATE", entityId, Map.of("amount", "1.00"), Map.of("amount", "2.00"));
+		writeAs("system", "UPDATE", entityId, Map.of("amount", "2.00"), Map.of("amount", "3.00"));
+		long forged = jdbc.sql("select id from audit_log where entity_type = 'Probe' and entity_id = ? order by id")
+			.param(entityId).query(Long.class).list().get(1);
+		sealer.sealNow();
+		String original = jdbc.sql("select hash from audit_seal where record_id = ?").param(forged)
+			.query(String.class).single();
+		// the forger changes the record and recomputes its seal the only ways open without the key: a plain
+		// SHA-256 of the same fields, or an HMAC under a key of their own
+		String plain = jdbc.sql("""
+				select encode(sha256(convert_to(s.previous_hash || s.seq || l.id || l.actor || l.action
+				       || l.entity_type || l.entity_id || '{"amount": "0.01"}', 'UTF8')), 'hex')
+				  from audit_seal s join audit_log l on l.id = s.record_id where l.id = ?""")
+			.param(forged).query(String.class).single();
+		try {
+			behindTheAppsBack("update audit_log set after = '{\"amount\": \"0.01\"}' where id = " + forged,
+					"update audit_seal set hash = '" + plain + "' where record_id = " + forged);
+			JsonNode broken = admin().get("/api/v1/audit/verify").json();
+			assertThat(broken.get("firstBrokenId").asLong()).isEqualTo(forged);
+			assertThat(broken.get("firstBroken").get("problem").asText()).isEqualTo("CONTENT_CHANGED");
+			assertThat(broken.get("firstBroken").get("storedHash").asText()).isEqualTo(plain);
+		}
+		finally {
+			behindTheAppsBack("update audit_log set after = '{\"amount\": \"2.00\"}' where id = " + forged,
+					"update audit_seal set hash = '" + original + "' where record_id = " + forged);
 		}
 		assertThat(admin().get("/api/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
 	}
@@ -162,14 +272,23 @@ class AuditTrailTest extends IntegrationTest {
 		// the app's own connection may not even try (see system/DatabaseRolesTest) ...
 		assertThatThrownBy(() -> jdbc.sql("update audit_log set actor = 'mallory' where id = ?").param(id).update())
 			.rootCause().hasMessageContaining("permission denied");
-		// ... and the trigger stops the owner too
+		// ... and the triggers stop the owner too
 		assertThatThrownBy(() -> DatabaseOwner.execute(flyway, "update audit_log set actor = 'mallory' where id = " + id))
 			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> DatabaseOwner.execute(flyway, "delete from audit_log where id = " + id))
 			.hasMessageContaining("append-only");
-		assertThatThrownBy(() -> DatabaseOwner.execute(flyway, "truncate audit_log")).hasMessageContaining("append-only");
+		assertThatThrownBy(() -> DatabaseOwner.execute(flyway, "truncate audit_log cascade"))
+			.hasMessageContaining("append-only");
 		assertThat(jdbc.sql("select actor from audit_log where id = ?").param(id).query(String.class).single())
 			.isEqualTo("system");
+		sealer.sealNow();
+		assertThatThrownBy(() -> jdbc.sql("update audit_seal set hash = 'x' where record_id = ?").param(id).update())
+			.rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> DatabaseOwner.execute(flyway, "update audit_seal set hash = 'x' where record_id = " + id))
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> DatabaseOwner.execute(flyway, "delete from audit_seal where record_id = " + id))
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> DatabaseOwner.execute(flyway, "truncate audit_seal")).hasMessageContaining("append-only");
 	}
 
 	private void writeAs(String actor, String action, String entityId, Object before, Object after) {
@@ -177,15 +296,25 @@ class AuditTrailTest extends IntegrationTest {
 	}
 
 	/**
-	 * Runs statements as the database owner (the app's own role may not change audit_log) with the append-only
-	 * trigger off, in one transaction so that no one else sees it off.
+	 * Runs statements as the database owner (the app's own role may not change the audit tables) with the
+	 * append-only triggers off, in one transaction so that no one else sees them off.
 	 */
 	private void behindTheAppsBack(String... statements) {
-		String[] all = new String[statements.length + 2];
-		all[0] = "alter table audit_log disable trigger audit_log_no_update";
-		System.arraycopy(statements, 0, all, 1, statements.length);
-		all[all.length - 1] = "alter table audit_log enable trigger audit_log_no_update";
-		DatabaseOwner.execute(flyway, all);
+		List<String> all = new ArrayList<>();
+		all.add("alter table audit_log disable trigger audit_log_no_update");
+		all.add("alter table audit_seal disable trigger audit_seal_no_update");
+		all.addAll(List.of(statements));
+		all.add("alter table audit_seal enable trigger audit_seal_no_update");
+		all.add("alter table audit_log enable trigger audit_log_no_update");
+		DatabaseOwner.execute(flyway, all.toArray(String[]::new));
+	}
+
+	/** As {@link #behindTheAppsBack}, with triggers and foreign keys unchecked too, as only a superuser can. */
+	private void asSuperuser(String... statements) {
+		List<String> all = new ArrayList<>();
+		all.add("set local session_replication_role = replica");
+		all.addAll(List.of(statements));
+		DatabaseOwner.execute(flyway, all.toArray(String[]::new));
 	}
 
 	private void createUser(String email, String role) {

@@ -92,7 +92,7 @@ class SentAndSignedTimeTest extends IntegrationTest {
 	@Test
 	void whatTheClientSignedNobodyChangesAndARangeInvoiceBillsItAsSigned() {
 		long entry = fx.entry(fx.website, fx.design, MONDAY, 60, "120.00", "Logo sketches");
-		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		String request = "(request " + approval.get("id").asText() + ")";
 		assertThat(fx.status(entry)).isEqualTo("FINALIZED");
 
@@ -117,7 +117,7 @@ class SentAndSignedTimeTest extends IntegrationTest {
 	@Test
 	void aRangeInvoiceBillsTheSignedValuesEvenOfAnEntryChangedBehindTheRules() {
 		long signed = fx.entry(fx.website, fx.design, MONDAY, 60, "120.00", "Logo sketches");
-		fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		// as the running app did before entries of a pending request were locked: the entry changed after sending
 		jdbc.sql("update time_entry set minutes = 30, rate = 150.00, amount = 75.00 where id = ?").param(signed).update();
 		// an entry finalized by an admin, never sent to the client, is billed as it stands
@@ -136,7 +136,7 @@ class SentAndSignedTimeTest extends IntegrationTest {
 	@Test
 	void theInvoiceFromTheApprovalBillsTheSnapshotWhateverTheEntryHoldsNow() {
 		long signed = fx.entry(fx.website, fx.design, MONDAY, 60, "120.00", "Logo sketches");
-		JsonNode approval = fx.approvedApproval(api, approvals, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
 		jdbc.sql("update time_entry set minutes = 30, amount = 60.00 where id = ?").param(signed).update();
 
 		Api.Response made = manager.post("/api/v1/invoices/from-time", Map.of("approvalId", approval.get("id").asText()));
