@@ -49,7 +49,7 @@ public final class Bench {
 	}
 
 	/** What the command line asked for. */
-	record Options(boolean quick, String dbHost, int dbPort, String dbUser, String dbPassword, boolean jfr,
+	record Options(String commandLine, boolean quick, String dbHost, int dbPort, String dbUser, String dbPassword, boolean jfr,
 			long entries, Duration warmUp, Duration measured, int reportRuns, int ruleCalls) {
 
 		static Options parse(String[] args) {
@@ -82,7 +82,7 @@ public final class Bench {
 					default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
 				}
 			}
-			return new Options(quick, host, port, user, password, jfr,
+			return new Options(String.join(" ", args), quick, host, port, user, password, jfr,
 					entries != null ? entries : quick ? 200_000 : 1_000_000,
 					Duration.ofSeconds(quick ? 3 : 10), Duration.ofSeconds(quick ? 5 : 30), quick ? 5 : 20,
 					quick ? 20_000 : 200_000);
@@ -185,7 +185,8 @@ public final class Bench {
 		String heading = """
 				# Nexus Time benchmark
 
-				Command: `bench/run%s` · %s · %s""".formatted(options.quick() ? " --quick" : "",
+				Command: `bench/run%s` · %s · %s""".formatted(options.commandLine().isEmpty() ? ""
+						: " " + options.commandLine(),
 				ZonedDateTime.now().withNano(0), Machine.describe());
 		table.write(OUT.resolve("results.md"), heading);
 		System.out.println();
