@@ -90,6 +90,9 @@ public final class Bench {
 	}
 
 	public static void main(String[] args) throws Exception {
+		// the embedded server's and the rule compiler's start-up chatter would bury the figures
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
 		Options options = Options.parse(args);
 		long started = System.nanoTime();
 		new Bench(options).run();
@@ -179,9 +182,6 @@ public final class Bench {
 			mail.stop();
 		}
 		RuleTimings.measure(table, options.ruleCalls());
-		if (embedded != null) {
-			embedded.close();
-		}
 		String heading = """
 				# Nexus Time benchmark
 
@@ -191,6 +191,15 @@ public final class Bench {
 		table.write(OUT.resolve("results.md"), heading);
 		System.out.println();
 		System.out.println(table.markdown(heading));
+		if (embedded != null) {
+			try {
+				embedded.close();
+			}
+			catch (RuntimeException slowShutdown) {
+				// pg_ctl gives up after 5 s on a busy machine; the fast shutdown it asked for still completes
+				System.out.println("PostgreSQL is still shutting down: " + slowShutdown.getMessage());
+			}
+		}
 	}
 
 	/* Entry saves through the API at 16 and 64 connections, beside PostgreSQL's own insert rate. */
