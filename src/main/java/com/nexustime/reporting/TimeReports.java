@@ -5,10 +5,12 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,14 +68,29 @@ public class TimeReports {
 	}
 
 	static Query reportQuery(ReportFilter filter, CurrentUser viewer) {
+		return reportQuery(filter, viewer, RollupSpan.of(filter));
+	}
+
+	/** The report read from the entries alone, as the rollup must always agree with it. */
+	static Query rawReportQuery(ReportFilter filter, CurrentUser viewer) {
+		return reportQuery(filter, viewer, Optional.empty());
+	}
+
+	private static Query reportQuery(ReportFilter filter, CurrentUser viewer, Optional<RollupSpan> rollup) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		String where = where(filter, viewer, parameters);
+		String source = "time_entry e";
+		if (rollup.isPresent()) {
+			source = "(\n" + rollup.get().source(filter, viewer, parameters) + ") e";
+			// the edges' conditions live inside the source; what is left applies to the joined project
+			where = filter.contactId() == null ? "" : " where p.contact_id = :contactId";
+		}
 		String key = filter.groupBy().keySql;
 		String name = filter.groupBy().nameSql;
 		String sql = """
 				with report_rows as (
-				select %s as key, %s as name, coalesce(sum(e.minutes), 0) as minutes, sum(e.amount) as amount,
-				       count(*) as entries
+				select %s as key, %s as name, coalesce(sum(e.minutes), 0)::bigint as minutes, sum(e.amount) as amount,
+				       %s as entries
 				%s%s
 				 group by %s, %s
 				)
@@ -81,13 +98,84 @@ public class TimeReports {
 				       sum(minutes) over () as total_minutes, sum(round(minutes / 60.0, 2)) over () as total_hours,
 				       sum(amount) over () as total_amount, sum(entries) over () as total_entries
 				  from report_rows
-				 order by amount desc, name, key""".formatted(key, name, reportFrom(filter), where, key, name);
+				 order by amount desc, name, key""".formatted(key, name,
+				rollup.isPresent() ? "sum(e.entries)::bigint" : "count(*)", reportFrom(filter, source), where, key, name);
 		return new Query(sql, parameters);
 	}
 
-	/* Only the joins the grouping and filters need; each is on a not-null foreign key, so none drops an entry. */
-	private static String reportFrom(ReportFilter filter) {
-		StringBuilder from = new StringBuilder("  from time_entry e\n");
+	/**
+	 * The whole months of a report's period, which the report reads from {@code time_entry_month_rollup} (V23),
+	 * and the days before and after them, which it reads from the entries. Empty when the filter needs each
+	 * entry's rate or the period holds no whole month.
+	 */
+	record RollupSpan(LocalDate firstMonth, LocalDate lastMonth) {
+
+		static Optional<RollupSpan> of(ReportFilter filter) {
+			if (filter.filtersByRate()) {
+				return Optional.empty();
+			}
+			LocalDate firstMonth = filter.from().getDayOfMonth() == 1 ? filter.from()
+					: filter.from().withDayOfMonth(1).plusMonths(1);
+			LocalDate lastMonth = filter.to().equals(filter.to().with(TemporalAdjusters.lastDayOfMonth()))
+					? filter.to().withDayOfMonth(1) : filter.to().withDayOfMonth(1).minusMonths(1);
+			return firstMonth.isAfter(lastMonth) ? Optional.empty() : Optional.of(new RollupSpan(firstMonth, lastMonth));
+		}
+
+		/* The rollup's rows for the whole months and the entries of the days around them, as rows of one shape. */
+		String source(ReportFilter filter, CurrentUser viewer, Map<String, Object> parameters) {
+			parameters.put("firstMonth", firstMonth);
+			parameters.put("lastMonth", lastMonth);
+			StringBuilder sql = new StringBuilder("""
+					select r.user_id, r.project_id, r.minutes, r.amount, r.entries
+					  from time_entry_month_rollup r
+					 where r.month between :firstMonth and :lastMonth and r.entries > 0""")
+				.append(narrowing(filter, viewer, "r")).append('\n');
+			List<String> edges = new ArrayList<>();
+			if (filter.from().isBefore(firstMonth)) {
+				edges.add("e.entry_date between :from and :beforeFirstMonth");
+				parameters.put("beforeFirstMonth", firstMonth.minusDays(1));
+			}
+			LocalDate afterLastMonth = lastMonth.plusMonths(1);
+			if (!filter.to().isBefore(afterLastMonth)) {
+				edges.add("e.entry_date between :afterLastMonth and :to");
+				parameters.put("afterLastMonth", afterLastMonth);
+			}
+			if (!edges.isEmpty()) {
+				sql.append("""
+						union all
+						select e.user_id, e.project_id, e.minutes, e.amount, 1
+						  from time_entry e
+						 where (%s)%s
+						""".formatted(String.join(" or ", edges), narrowing(filter, viewer, "e")));
+			}
+			return sql.toString();
+		}
+
+		/* The filters both halves share; their values are already bound by where(). */
+		private static String narrowing(ReportFilter filter, CurrentUser viewer, String alias) {
+			StringBuilder sql = new StringBuilder();
+			if (filter.billable() != null) {
+				sql.append(" and ").append(alias).append(".billable = :billable");
+			}
+			if (filter.projectId() != null) {
+				sql.append(" and ").append(alias).append(".project_id = :projectId");
+			}
+			if (filter.userId() != null) {
+				sql.append(" and ").append(alias).append(".user_id = :userId");
+			}
+			if (!seesEveryone(viewer)) {
+				sql.append(" and ").append(alias).append(".user_id = :viewer");
+			}
+			return sql.toString();
+		}
+	}
+
+	/*
+	 * Only the joins the grouping and filters need; each is on a not-null foreign key, so none drops an entry.
+	 * The source is time_entry itself or the rollup-and-edges rows, both aliased e.
+	 */
+	private static String reportFrom(ReportFilter filter, String source) {
+		StringBuilder from = new StringBuilder("  from ").append(source).append('\n');
 		boolean client = filter.groupBy() == ReportGrouping.CLIENT;
 		if (client || filter.groupBy() == ReportGrouping.PROJECT || filter.contactId() != null) {
 			from.append("  join project p on p.id = e.project_id\n");
