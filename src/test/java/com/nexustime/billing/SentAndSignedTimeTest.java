@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.nexustime.approval.ClientApprovalService;
 import com.nexustime.support.Api;
 import com.nexustime.support.IntegrationTest;
 import com.nexustime.workspace.WorkspaceSettings;
@@ -28,8 +27,6 @@ class SentAndSignedTimeTest extends IntegrationTest {
 
 	static final LocalDate MONDAY = LocalDate.of(2021, 3, 1);
 
-	@Autowired
-	ClientApprovalService approvals;
 
 	@Autowired
 	WorkspaceSettings workspace;
