@@ -4,16 +4,21 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 import com.nexustime.audit.AuditTrail;
+import com.nexustime.support.DatabaseOwner;
 import com.nexustime.support.FormSession;
 import com.nexustime.support.IntegrationTest;
 import com.nexustime.support.TestUsers;
@@ -26,7 +31,7 @@ class WeekAuditPageTest extends IntegrationTest {
 	private static final LocalDate WEEK = LocalDate.of(2026, 10, 5);
 
 	@Autowired
-	PlatformTransactionManager transactions;
+	Flyway flyway;
 
 	private TestUsers.TestUser manager;
 
@@ -116,11 +121,14 @@ class WeekAuditPageTest extends IntegrationTest {
 		// A test database holds a handful of records, so the planner may well walk the general entity index
 		// instead; with that one dropped inside a transaction that is rolled back, the plan shows whether the
 		// indexes of V16 can serve the two JSON searches (a sequential scan would fail this).
-		List<String> plan = new TransactionTemplate(transactions).execute(status -> {
+		// as the database owner: the app's own role may not drop an index of the append-only audit log
+		DataSource owner = DatabaseOwner.dataSource(flyway);
+		JdbcClient asOwner = JdbcClient.create(owner);
+		List<String> plan = new TransactionTemplate(new DataSourceTransactionManager(owner)).execute(status -> {
 			status.setRollbackOnly();
-			jdbc.sql("drop index audit_log_entity_idx").update();
-			jdbc.sql("set local enable_seqscan = off").update();
-			return jdbc.sql("explain " + AuditTrail.TIME_ENTRIES_OF_WEEK)
+			asOwner.sql("drop index audit_log_entity_idx").update();
+			asOwner.sql("set local enable_seqscan = off").update();
+			return asOwner.sql("explain " + AuditTrail.TIME_ENTRIES_OF_WEEK)
 				.param("userId", staff.id()).param("from", WEEK).param("to", WEEK.plusDays(6))
 				.param("userText", Long.toString(staff.id())).param("fromText", WEEK.toString())
 				.param("toText", WEEK.plusDays(6).toString())
