@@ -3,7 +3,6 @@ package com.nexustime.workflow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -15,7 +14,6 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.xml.ProblemImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +27,7 @@ import com.nexustime.audit.AuditLog;
 /**
  * Every new deployment is written to the audit log: who deployed which resources and process keys, in the
  * deployment's own transaction; a refused one too — who, what and why — in a transaction of its own, since the
- * deployment itself rolls back. Also refuses decision and case models, whose expressions the BPMN check does
- * not read.
+ * deployment itself rolls back.
  */
 final class DeploymentAudit {
 
@@ -41,9 +38,6 @@ final class DeploymentAudit {
 	static final String REFUSED = "DEPLOY_REFUSED";
 
 	private static final Logger log = LoggerFactory.getLogger(DeploymentAudit.class);
-
-	private static final List<String> REFUSED_SUFFIXES = List.of(".dmn", ".dmn11.xml", ".cmmn", ".cmmn10.xml",
-			".cmmn11.xml");
 
 	/** What the deployment in progress on this thread carries, for the record of a refusal. */
 	private final ThreadLocal<Map<String, Object>> attempt = new ThreadLocal<>();
@@ -58,20 +52,11 @@ final class DeploymentAudit {
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Runs before the engine's own deployers: notes the attempt and refuses resource kinds that are not BPMN. */
+	/** Runs before the engine's own deployers: notes what the attempt carries, for the record of a refusal. */
 	Deployer before() {
 		return deployment -> {
-			if (!deployment.isNew()) {
-				return; // a deployment read back into the cache, not a new one
-			}
-			attempt.set(describe(deployment));
-			for (String name : deployment.getResources().keySet()) {
-				String lower = name.toLowerCase(Locale.ROOT);
-				if (REFUSED_SUFFIXES.stream().anyMatch(lower::endsWith)) {
-					String reason = "decision and case models are not accepted here; deploy BPMN diagrams only";
-					throw new ParseException("Resource refused: " + name + ": " + reason, name,
-							List.of(new ProblemImpl(reason, null)), List.of());
-				}
+			if (deployment.isNew()) { // not one read back into the cache
+				attempt.set(describe(deployment));
 			}
 		};
 	}

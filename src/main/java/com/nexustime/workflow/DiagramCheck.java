@@ -1,19 +1,29 @@
 package com.nexustime.workflow;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import javax.xml.parsers.SAXParserFactory;
+
 import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Parse;
+import org.camunda.bpm.engine.impl.util.xml.Parser;
+import org.camunda.bpm.engine.impl.xml.ProblemImpl;
 
 /**
- * Refuses a diagram that would run code chosen by whoever deployed it. The engine calls this parse listener
- * for every BPMN resource of every deployment — the processes folder, Camunda Modeler through
+ * Refuses a diagram that would run code chosen by whoever deployed it. The engine runs this check (as a
+ * deployer before its own, and again as a parse listener) for every BPMN resource of every deployment — the processes folder, Camunda Modeler through
  * {@code /engine-rest/deployment/create}, or {@code RepositoryService} — before anything is stored, so a
  * refusal rolls the whole deployment back. The engine reports it as a parse error naming the element, which
  * {@code /engine-rest} answers with 400.
@@ -51,6 +61,70 @@ final class DiagramCheck extends AbstractBpmnParseListener {
 		}
 	}
 
+	/**
+	 * Runs before the engine's own deployers, so that nothing of a refused diagram is even compiled (the engine
+	 * resolves functions such as {@code T(...)} while it parses): reads every BPMN resource with the engine's
+	 * XML parser and refuses the deployment naming every refused element; refuses decision and case models,
+	 * whose expressions this check does not read.
+	 */
+	Deployer beforeEngine() {
+		return deployment -> {
+			if (!deployment.isNew()) {
+				return; // read back into the cache, checked when it was deployed
+			}
+			deployment.getResources().forEach((name, resource) -> checkResource(name, resource.getBytes()));
+		};
+	}
+
+	void checkResource(String name, byte[] bytes) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		if (REFUSED_SUFFIXES.stream().anyMatch(lower::endsWith)) {
+			String reason = "decision and case models are not accepted here; deploy BPMN diagrams only";
+			throw new ParseException("Resource refused: " + name + ": " + reason, name,
+					List.of(new ProblemImpl(reason, null)), List.of());
+		}
+		if (!lower.endsWith(".bpmn") && !lower.endsWith(".bpmn20.xml")) {
+			return;
+		}
+		Parse parse = XML.createParse().name(name).sourceInputStream(new ByteArrayInputStream(bytes)).execute();
+		if (parse.getRootElement() == null || parse.hasErrors()) {
+			return; // not well-formed: the engine's parser reports it
+		}
+		List<Refusal> refusals = new ArrayList<>();
+		List<Element> owners = new ArrayList<>();
+		walk(parse.getRootElement(), parse.getRootElement(), refusals, owners);
+		if (refusals.isEmpty()) {
+			return;
+		}
+		List<Problem> problems = new ArrayList<>();
+		for (int i = 0; i < refusals.size(); i++) {
+			problems.add(new ProblemImpl(refusals.get(i).toString(), owners.get(i)));
+		}
+		throw new ParseException("Diagram refused: " + name + ": " + refusals.stream().map(Refusal::toString)
+			.collect(Collectors.joining("; ")), name, problems, List.of());
+	}
+
+	/** The engine's plain XML reader, without BPMN semantics: elements and attributes with their lines. */
+	private static final Parser XML = new Parser() {
+
+		@Override
+		public Parse createParse() {
+			return new Parse(this) {
+			};
+		}
+
+		@Override
+		protected SAXParserFactory getSaxParserFactoryLazily() {
+			// a factory of our own: the engine's per-thread one is namespace-aware only once it parsed BPMN
+			SAXParserFactory factory = SAXParserFactory.newInstance();
+			factory.setNamespaceAware(true);
+			return factory;
+		}
+	};
+
+	private static final List<String> REFUSED_SUFFIXES = List.of(".dmn", ".dmn11.xml", ".cmmn", ".cmmn10.xml",
+			".cmmn11.xml");
+
 	/** Every refusal of a diagram, for tests and the README; empty when the diagram may be deployed. */
 	List<Refusal> check(Element root) {
 		List<Refusal> refusals = new ArrayList<>();
@@ -62,8 +136,9 @@ final class DiagramCheck extends AbstractBpmnParseListener {
 		Element current = element.attribute("id") != null ? element : owner;
 		String id = current.attribute("id") == null ? element.getTagName() : current.attribute("id");
 		elementRefusal(element).ifPresent(reason -> add(refusals, owners, current, id, reason));
+		boolean camundaElement = CAMUNDA.contains(element.getUri());
 		for (String key : element.attributes()) {
-			attributeRefusal(key, element.attribute(key)).ifPresent(reason -> add(refusals, owners, current, id, reason));
+			attributeRefusal(key, element.attribute(key), camundaElement).ifPresent(reason -> add(refusals, owners, current, id, reason));
 		}
 		if (!PROSE.contains(element.getTagName()) && isExpression(element.getText())) {
 			expressions.expression(element.getText().trim())
@@ -97,11 +172,12 @@ final class DiagramCheck extends AbstractBpmnParseListener {
 		return Optional.empty();
 	}
 
-	private Optional<String> attributeRefusal(String key, String value) {
+	private Optional<String> attributeRefusal(String key, String value, boolean camundaElement) {
 		int colon = key.lastIndexOf(':');
 		String uri = colon < 0 ? "" : key.substring(0, colon);
 		String name = colon < 0 ? key : key.substring(colon + 1);
-		boolean camunda = CAMUNDA.contains(uri);
+		// camunda:class on a BPMN element, or class on a camunda: element such as a listener
+		boolean camunda = CAMUNDA.contains(uri) || (uri.isEmpty() && camundaElement);
 		if (camunda && (name.equals("class") || name.endsWith("Class"))) {
 			return Optional.of("camunda:" + name + " runs a Java class chosen by the diagram; use "
 					+ "camunda:delegateExpression=\"${beanName}\" with one of the application's delegates");

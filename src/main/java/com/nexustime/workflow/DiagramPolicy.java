@@ -42,12 +42,14 @@ class DiagramPolicy extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPreBPMNParseListeners() == null) {
 			configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
 		}
-		configuration.getCustomPreBPMNParseListeners().add(new DiagramCheck(beans));
+		DiagramCheck check = new DiagramCheck(beans);
+		configuration.getCustomPreBPMNParseListeners().add(check);
 
 		if (configuration.getCustomPreDeployers() == null) {
 			configuration.setCustomPreDeployers(new ArrayList<>());
 		}
 		configuration.getCustomPreDeployers().add(audit.before());
+		configuration.getCustomPreDeployers().add(check.beforeEngine());
 		if (configuration.getCustomPostDeployers() == null) {
 			configuration.setCustomPostDeployers(new ArrayList<>());
 		}

@@ -114,6 +114,19 @@ final class ExpressionCheck {
 			return Optional.of("reflective or static access ('" + name + "') is not allowed");
 		}
 		Node owner = target.getCardinality() > 0 ? target.getChild(0) : null;
+		if (owner != null && !(owner instanceof AstIdentifier)) {
+			// the innermost refusal names the real cause: the bean or the reflective call the chain starts from
+			Optional<String> inner = check(owner);
+			if (inner.isPresent()) {
+				return inner;
+			}
+		}
+		if (owner instanceof AstIdentifier identifier && !beans.isAllowed(identifier.getName())) {
+			Optional<String> named = identifier(identifier.getName());
+			if (named.isPresent()) {
+				return named;
+			}
+		}
 		if (!(target instanceof AstDot) || !(owner instanceof AstIdentifier bean) || !beans.isAllowed(bean.getName())) {
 			return Optional.of("calls the method '" + name + "' on something other than an allowed bean; a diagram "
 					+ "may call methods only of " + beans.conditions());
