@@ -1,5 +1,7 @@
 package com.nexustime.workflow;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.auth.PermissionProvider;
@@ -63,11 +66,37 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
 				ensure(authorizations, permissions, group, grant);
 			}
 		}
-		IdentityService identity = engine.getIdentityService();
-		if (identity.createGroupQuery().groupId(EngineGroups.CAMUNDA_ADMIN).count() > 0) {
-			// earlier versions put admins and process owners here, which skipped every check
-			identity.deleteGroup(EngineGroups.CAMUNDA_ADMIN);
-			log.info("Removed the engine group {}: Cockpit users get {} instead", EngineGroups.CAMUNDA_ADMIN, GROUPS);
+		guardCamundaAdmin(engine.getIdentityService());
+	}
+
+	/**
+	 * Camunda's webapp sends everyone to its "create the first admin" page while {@code camunda-admin} has no
+	 * member. Its only member is a placeholder no person maps to, with a random password nobody knows (and
+	 * Camunda's own login is refused in SecurityConfig); people earlier versions put there are taken out.
+	 */
+	private static void guardCamundaAdmin(IdentityService identity) {
+		if (identity.createGroupQuery().groupId(EngineGroups.CAMUNDA_ADMIN).count() == 0) {
+			var group = identity.newGroup(EngineGroups.CAMUNDA_ADMIN);
+			group.setName("Camunda administrators (placeholder only)");
+			group.setType("SYSTEM");
+			identity.saveGroup(group);
+		}
+		if (identity.createUserQuery().userId(EngineGroups.PLACEHOLDER_ADMIN).count() == 0) {
+			var user = identity.newUser(EngineGroups.PLACEHOLDER_ADMIN);
+			user.setFirstName("Nexus Time");
+			user.setLastName("(no login)");
+			byte[] secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+			user.setPassword(Base64.getEncoder().encodeToString(secret));
+			identity.saveUser(user);
+			identity.createMembership(EngineGroups.PLACEHOLDER_ADMIN, EngineGroups.CAMUNDA_ADMIN);
+		}
+		for (User member : identity.createUserQuery().memberOfGroup(EngineGroups.CAMUNDA_ADMIN).list()) {
+			if (!member.getId().equals(EngineGroups.PLACEHOLDER_ADMIN)) {
+				identity.deleteMembership(member.getId(), EngineGroups.CAMUNDA_ADMIN);
+				log.info("Took engine user {} out of {}: Cockpit users get {} instead", member.getId(),
+						EngineGroups.CAMUNDA_ADMIN, GROUPS);
+			}
 		}
 	}
 

@@ -18,8 +18,11 @@ public final class EngineGroups {
 
 	public static final String PROCESS_OWNERS = "nexusProcessOwners";
 
-	/** Camunda's built-in group that bypasses authorization; no one is put in it. */
+	/** Camunda's built-in group that bypasses authorization; no person is put in it. */
 	static final String CAMUNDA_ADMIN = "camunda-admin";
+
+	/** The only member of {@link #CAMUNDA_ADMIN}: a placeholder no person maps to (person ids are u + digits). */
+	static final String PLACEHOLDER_ADMIN = "nexusNoLogin";
 
 	private EngineGroups() {
 	}

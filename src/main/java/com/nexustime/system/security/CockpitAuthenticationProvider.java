@@ -43,16 +43,29 @@ public class CockpitAuthenticationProvider implements AuthenticationProvider {
 		// Spring Security has already challenged unauthenticated requests
 	}
 
+	/**
+	 * The person in the engine's identity store, a member of exactly their engine groups: Camunda's webapp
+	 * re-reads the groups from the store when it refreshes a session's authentication.
+	 */
 	private static void ensureEngineUser(IdentityService identity, String id, CurrentUser user) {
-		if (identity.createUserQuery().userId(id).count() > 0) {
-			return;
-		}
 		try {
-			User engineUser = identity.newUser(id);
-			engineUser.setFirstName(user.name());
-			engineUser.setLastName("");
-			engineUser.setEmail(user.email());
-			identity.saveUser(engineUser);
+			if (identity.createUserQuery().userId(id).count() == 0) {
+				User engineUser = identity.newUser(id);
+				engineUser.setFirstName(user.name());
+				engineUser.setLastName("");
+				engineUser.setEmail(user.email());
+				identity.saveUser(engineUser);
+			}
+			List<String> wanted = EngineGroups.of(user);
+			for (String group : List.of(EngineGroups.ADMINS, EngineGroups.PROCESS_OWNERS)) {
+				boolean member = identity.createUserQuery().userId(id).memberOfGroup(group).count() > 0;
+				if (wanted.contains(group) && !member) {
+					identity.createMembership(id, group);
+				}
+				else if (!wanted.contains(group) && member) {
+					identity.deleteMembership(id, group);
+				}
+			}
 		}
 		catch (RuntimeException raced) {
 			// a parallel request did the same first
