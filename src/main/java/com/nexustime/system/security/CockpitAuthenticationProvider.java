@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
@@ -14,26 +13,27 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import com.nexustime.workflow.EngineGroups;
+
 /**
  * Hands the person Spring Security signed in to Cockpit, so that admins and process owners do not log in a
- * second time. Cockpit needs the person in the engine's identity store; ids there may only hold letters and
- * digits, so the app's user 7 is the engine's {@code u7}, created on first visit.
+ * second time. Cockpit needs the person in the engine's identity store ({@code u7} for the app's user 7, created
+ * on first visit). Their engine groups are {@link EngineGroups}' own, whose authorizations let them read and
+ * deploy; nobody is put in {@code camunda-admin}, which would skip every authorization check.
  */
 public class CockpitAuthenticationProvider implements AuthenticationProvider {
-
-	static final String ENGINE_ADMIN_GROUP = "camunda-admin";
 
 	@Override
 	public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !(authentication.getPrincipal() instanceof CurrentUser user)
-				|| !(user.has(Role.ADMIN) || user.has(Role.PROCESS_OWNER))) {
+				|| EngineGroups.of(user).isEmpty()) {
 			return AuthenticationResult.unsuccessful();
 		}
-		String engineUserId = engineUserId(user);
+		String engineUserId = EngineGroups.userId(user);
 		ensureEngineUser(engine.getIdentityService(), engineUserId, user);
 		AuthenticationResult result = AuthenticationResult.successful(engineUserId);
-		result.setGroups(List.of(ENGINE_ADMIN_GROUP));
+		result.setGroups(EngineGroups.of(user));
 		result.setTenants(List.of());
 		return result;
 	}
@@ -43,39 +43,35 @@ public class CockpitAuthenticationProvider implements AuthenticationProvider {
 		// Spring Security has already challenged unauthenticated requests
 	}
 
-	static String engineUserId(CurrentUser user) {
-		return "u" + user.id();
-	}
-
+	/**
+	 * The person in the engine's identity store, a member of exactly their engine groups: Camunda's webapp
+	 * re-reads the groups from the store when it refreshes a session's authentication.
+	 */
 	private static void ensureEngineUser(IdentityService identity, String id, CurrentUser user) {
-		if (identity.createUserQuery().userId(id).memberOfGroup(ENGINE_ADMIN_GROUP).count() > 0) {
-			return;
-		}
 		try {
-			if (identity.createGroupQuery().groupId(ENGINE_ADMIN_GROUP).count() == 0) {
-				Group group = identity.newGroup(ENGINE_ADMIN_GROUP);
-				group.setName("Nexus Time admins and process owners");
-				group.setType("SYSTEM");
-				identity.saveGroup(group);
-			}
 			if (identity.createUserQuery().userId(id).count() == 0) {
-				saveUser(identity, id, user);
+				User engineUser = identity.newUser(id);
+				engineUser.setFirstName(user.name());
+				engineUser.setLastName("");
+				engineUser.setEmail(user.email());
+				identity.saveUser(engineUser);
 			}
-			identity.createMembership(id, ENGINE_ADMIN_GROUP);
+			List<String> wanted = EngineGroups.of(user);
+			for (String group : List.of(EngineGroups.ADMINS, EngineGroups.PROCESS_OWNERS)) {
+				boolean member = identity.createUserQuery().userId(id).memberOfGroup(group).count() > 0;
+				if (wanted.contains(group) && !member) {
+					identity.createMembership(id, group);
+				}
+				else if (!wanted.contains(group) && member) {
+					identity.deleteMembership(id, group);
+				}
+			}
 		}
 		catch (RuntimeException raced) {
 			// a parallel request did the same first
-			if (identity.createUserQuery().userId(id).memberOfGroup(ENGINE_ADMIN_GROUP).count() == 0) {
+			if (identity.createUserQuery().userId(id).count() == 0) {
 				throw raced;
 			}
 		}
-	}
-
-	private static void saveUser(IdentityService identity, String id, CurrentUser user) {
-		User engineUser = identity.newUser(id);
-		engineUser.setFirstName(user.name());
-		engineUser.setLastName("");
-		engineUser.setEmail(user.email());
-		identity.saveUser(engineUser);
 	}
 }

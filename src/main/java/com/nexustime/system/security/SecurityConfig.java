@@ -23,10 +23,13 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import com.nexustime.workflow.EngineApiRequests;
+
 /**
  * Who may reach what. Browser pages use form login with CSRF; the API takes HTTP Basic or a personal access
  * token and needs no CSRF token when it carries such credentials. Cockpit and the engine REST API are for
- * admins and process owners only. People who are only auditors change nothing (see {@link ReadOnlyAuditors}).
+ * admins and process owners only, and only for reading and deploying (see {@link EngineApiRequests}). People
+ * who are only auditors change nothing (see {@link ReadOnlyAuditors}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -45,13 +48,17 @@ class SecurityConfig {
 		ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
 		RequestMatcher api = new AntPathRequestMatcher("/api/**");
 		RequestMatcher engineRest = new AntPathRequestMatcher("/engine-rest/**");
-		RequestMatcher machineClients = request -> api.matches(request) || engineRest.matches(request);
+		RequestMatcher camundaApi = new AntPathRequestMatcher("/camunda/api/**");
+		RequestMatcher machineClients = request -> api.matches(request) || engineRest.matches(request)
+				|| camundaApi.matches(request);
 		RequestMatcher carriesCredentials = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
 			.requestMatchers("/public/**").permitAll()
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+			// engine API writes that bypass the business rules: refused for everyone (see EngineApiRequests)
+			.requestMatchers(EngineApiRequests::isRefused).denyAll()
 			.requestMatchers("/camunda/**", "/engine-rest/**").hasAnyRole(ENGINE_ROLES)
 			.requestMatchers(ReadOnlyAuditors.OWN_ACCOUNT).authenticated()
 			.requestMatchers(ReadOnlyAuditors::isWrite).access(ReadOnlyAuditors.refused())
