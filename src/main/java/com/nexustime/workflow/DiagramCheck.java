@@ -84,7 +84,10 @@ final class DiagramCheck extends AbstractBpmnParseListener {
 					List.of(new ProblemImpl(reason, null)), List.of());
 		}
 		if (!lower.endsWith(".bpmn") && !lower.endsWith(".bpmn20.xml")) {
-			return;
+			// anything else would be stored and served back from the engine API on the app's own origin
+			String reason = "only BPMN diagrams (.bpmn) are accepted here";
+			throw new ParseException("Resource refused: " + name + ": " + reason, name,
+					List.of(new ProblemImpl(reason, null)), List.of());
 		}
 		Parse parse = XML.createParse().name(name).sourceInputStream(new ByteArrayInputStream(bytes)).execute();
 		if (parse.getRootElement() == null || parse.hasErrors()) {

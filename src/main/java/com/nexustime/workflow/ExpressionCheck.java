@@ -127,7 +127,9 @@ final class ExpressionCheck {
 				return named;
 			}
 		}
-		if (!(target instanceof AstDot) || !(owner instanceof AstIdentifier bean) || !beans.isAllowed(bean.getName())) {
+		// delegates are called by the engine with their execution, never from an expression
+		if (!(target instanceof AstDot) || !(owner instanceof AstIdentifier bean)
+				|| !beans.conditions().contains(bean.getName())) {
 			return Optional.of("calls the method '" + name + "' on something other than an allowed bean; a diagram "
 					+ "may call methods only of " + beans.conditions());
 		}

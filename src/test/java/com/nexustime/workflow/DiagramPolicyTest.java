@@ -77,6 +77,8 @@ class DiagramPolicyTest extends IntegrationTest {
 				Arguments.of("method on the engine's execution", "Yes", "engine object 'execution'",
 						gateway("${execution.getProcessEngineServices() != null}")),
 				Arguments.of("method on a variable", "Yes", "toString", gateway("${approvalId.toString() == '1'}")),
+				Arguments.of("method of a delegate", "Yes", "may call methods only of",
+						gateway("${weekApproved.execute(null) == null}")),
 				Arguments.of("property of a variable", "Yes", "property", gateway("${approval.status == 'SENT'}")));
 	}
 
@@ -139,6 +141,16 @@ class DiagramPolicyTest extends IntegrationTest {
 		HttpResponse<String> response = deploy(owner, name, diagram);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(response.body()).contains("Yes").contains("language 'groovy'");
+	}
+
+	@Test
+	void aResourceOtherThanADiagramIsRefused() {
+		String name = "policy-refused-page-" + UUID.randomUUID();
+		assertThatThrownBy(() -> repository.createDeployment().name(name)
+			.addString("case.bpmn", diagram("<bpmn:task id=\"Subject\" />", null).replace("id=\"KEY\"", "id=\"" + key(name) + "\""))
+			.addString("page.html", "<script>alert(1)</script>").deploy())
+			.hasMessageContaining("page.html").hasMessageContaining("only BPMN diagrams");
+		assertThat(repository.createDeploymentQuery().deploymentName(name).count()).isZero();
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -12,7 +12,7 @@ public class PublicAddress {
 
 	private final String baseUrl;
 
-	PublicAddress(@Value("${nexus.public-base-url:http://localhost:8080}") String baseUrl) {
+	PublicAddress(@Value("${nexus.public-base-url:http://localhost:${server.port:8080}}") String baseUrl) {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
