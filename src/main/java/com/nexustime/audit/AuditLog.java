@@ -1,5 +1,7 @@
 package com.nexustime.audit;
 
+import java.util.UUID;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,17 +28,24 @@ public class AuditLog {
 	 */
 	private static final String APPEND = """
 			with tx as materialized (select pg_current_xact_id() as xact)
-			insert into audit_log (actor, action, entity_type, entity_id, before, after, xact)
-			select :actor, :action, :entityType, :entityId, cast(:before as jsonb), cast(:after as jsonb), tx.xact
+			insert into audit_log (actor, action, entity_type, entity_id, before, after, xact, nonce, mac)
+			select :actor, :action, :entityType, :entityId, cast(:before as jsonb), cast(:after as jsonb), tx.xact,
+			       cast(:nonce as uuid), :mac
 			from tx""";
+
+	/** The JSON as PostgreSQL will store and give it back, which is what the record's MAC covers. */
+	private static final String STORED_JSON = "select cast(:before as jsonb)::text as before, cast(:after as jsonb)::text as after";
 
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;
 
-	AuditLog(JdbcClient jdbc, ObjectMapper json) {
+	private final AuditChain chain;
+
+	AuditLog(JdbcClient jdbc, ObjectMapper json, AuditChain chain) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.chain = chain;
 	}
 
 	/**
@@ -50,13 +59,19 @@ public class AuditLog {
 
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void recordAs(String actor, String action, String entityType, Object entityId, Object before, Object after) {
+		String[] stored = jdbc.sql(STORED_JSON).param("before", toJson(before)).param("after", toJson(after))
+			.query((rs, row) -> new String[] { rs.getString("before"), rs.getString("after") }).single();
+		String id = entityId == null ? null : entityId.toString();
+		String nonce = UUID.randomUUID().toString();
 		jdbc.sql(APPEND)
-			.param("before", toJson(before))
-			.param("after", toJson(after))
+			.param("before", stored[0])
+			.param("after", stored[1])
 			.param("actor", actor)
 			.param("action", action)
 			.param("entityType", entityType)
-			.param("entityId", entityId == null ? null : entityId.toString())
+			.param("entityId", id)
+			.param("nonce", nonce)
+			.param("mac", chain.recordMac(nonce, actor, action, entityType, id, stored[0], stored[1]))
 			.update();
 	}
 

@@ -167,14 +167,25 @@ public class AuditSealer implements SmartLifecycle {
 		if (records.isEmpty()) {
 			return 0;
 		}
+		long macStart = jdbc.sql("select coalesce(min(first_id), 0) from audit_mac_start").query(Long.class).single();
 		List<Object[]> seals = new ArrayList<>(records.size());
 		long seq = head.seq();
 		String previous = head.hash();
 		for (AuditChain.Content record : records) {
+			if (record.id() >= macStart && !chain.authentic(record)) {
+				// written behind the application's back: the chain stops here until an operator removes it, and
+				// verification names it; sealing it would vouch for it
+				log.error("Audit record {} has no valid MAC: not sealed, the chain waits (verification names it)",
+						record.id());
+				break;
+			}
 			seq++;
 			String hash = chain.link(previous, seq, record);
 			seals.add(new Object[] { seq, record.id(), previous, hash });
 			previous = hash;
+		}
+		if (seals.isEmpty()) {
+			return 0;
 		}
 		jdbc.sql("""
 				insert into audit_seal (seq, record_id, previous_hash, hash)
@@ -186,9 +197,9 @@ public class AuditSealer implements SmartLifecycle {
 			.param("hashes", arrayLiteral(seals, 3))
 			.update();
 		// the head in the log is a copy outside the database to compare the chain's end against
-		log.info("Audit chain sealed through seq {} (record {}), head {}", seq, records.get(records.size() - 1).id(),
+		log.info("Audit chain sealed through seq {} (record {}), head {}", seq, seals.get(seals.size() - 1)[1],
 				previous);
-		return records.size();
+		return seals.size();
 	}
 
 	/** A PostgreSQL array literal of one column; numbers and hex hashes need no quoting. */

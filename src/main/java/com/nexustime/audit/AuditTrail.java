@@ -26,6 +26,9 @@ import org.springframework.util.StringUtils;
 public class AuditTrail {
 
 	/** Seals read per statement while verifying. */
+	/** The most unsealed records one verification checks for a missing MAC (normally a few seconds' worth). */
+	private static final int UNSEALED_CHECKED = 20_000;
+
 	private static final int PAGE = 2000;
 
 	private final JdbcClient jdbc;
@@ -178,7 +181,31 @@ public class AuditTrail {
 		if (outside != null && (broken == null || outside.id() < broken.id())) {
 			broken = outside;
 		}
+		ChainVerification.BrokenLink forged = firstForgedUnsealed(chainEnd);
+		if (forged != null && (broken == null || forged.id() < broken.id())) {
+			broken = forged;
+		}
 		return ChainVerification.of(checked, broken, unsealed(chainEnd));
+	}
+
+	/**
+	 * The first record after the chain's end without the MAC the application gives every record it appends
+	 * (inserted behind its back); the sealer stops before such a record.
+	 */
+	private ChainVerification.BrokenLink firstForgedUnsealed(long chainEnd) {
+		return jdbc.sql("select " + AuditChain.CONTENT_COLUMNS + " " + """
+				 from audit_log l
+				 where l.id > :chainEnd and l.id >= (select coalesce(min(first_id), 0) from audit_mac_start)
+				 order by l.id limit :most""")
+			.param("chainEnd", chainEnd).param("most", UNSEALED_CHECKED)
+			.query((rs, row) -> new Object[] { AuditChain.Content.read(rs), rs.getTimestamp("at").toInstant() })
+			.stream()
+			.filter(found -> !chain.authentic((AuditChain.Content) found[0]))
+			.findFirst()
+			.map(found -> new ChainVerification.BrokenLink(((AuditChain.Content) found[0]).id(),
+					(java.time.Instant) found[1], ChainVerification.NOT_AUTHENTIC, null,
+					((AuditChain.Content) found[0]).mac()))
+			.orElse(null);
 	}
 
 	private ChainVerification.Unsealed unsealed(long chainEnd) {

@@ -27,6 +27,12 @@ public record ChainVerification(boolean ok, long checked, Long firstBrokenId, Br
 	public static final String NOT_IN_CHAIN = "NOT_IN_CHAIN";
 
 	/**
+	 * A record after the chain's end without the MAC the application gives every record it appends: it was
+	 * inserted behind the application's back, and the sealer will not chain it (stored = the MAC it carries).
+	 */
+	public static final String NOT_AUTHENTIC = "NOT_AUTHENTIC";
+
+	/**
 	 * The first record that does not check out, in record order. {@code CONTENT_CHANGED}: expected = the hash
 	 * recomputed from its content, stored = its seal's hash. {@code LINK_BROKEN}: expected = the hash of the seal
 	 * before it, stored = the predecessor its seal names. {@code RECORD_REMOVED}: expected = the hash of the seal

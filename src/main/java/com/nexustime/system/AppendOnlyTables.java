@@ -10,7 +10,7 @@ import java.util.List;
 public final class AppendOnlyTables {
 
 	/** Add a new insert-only table here; the next start (after its migration) applies the grants. */
-	public static final List<String> NAMES = List.of("audit_log", "audit_seal");
+	public static final List<String> NAMES = List.of("audit_log", "audit_seal", "audit_mac_start");
 
 	private AppendOnlyTables() {
 	}

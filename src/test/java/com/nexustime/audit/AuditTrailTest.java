@@ -264,6 +264,37 @@ class AuditTrailTest extends IntegrationTest {
 	}
 
 	@Test
+	void aRecordInsertedWithoutTheAppsMacIsNeitherSealedNorTrusted() {
+		String entityId = UUID.randomUUID().toString();
+		writeAs("system", "CREATE", entityId, null, Map.of("n", 1));
+		sealer.sealNow();
+		// the app's own role may insert (appending needs it) but cannot make the MAC without the server key
+		long forged = jdbc.sql("insert into audit_log (actor, action, entity_type, entity_id, after) values "
+				+ "('maria.manager@northwind.example', 'APPROVE', 'Probe', ?, '{\"forged\": true}') returning id")
+			.param(entityId).query(Long.class).single();
+		try {
+			sealer.sealNow();
+			assertThat(jdbc.sql("select count(*) from audit_seal where record_id = ?").param(forged).query(Long.class)
+				.single()).as("the sealer does not vouch for it").isZero();
+			JsonNode broken = admin().get("/api/v1/audit/verify").json();
+			assertThat(broken.get("ok").asBoolean()).isFalse();
+			assertThat(broken.get("firstBrokenId").asLong()).isEqualTo(forged);
+			assertThat(broken.get("firstBroken").get("problem").asText()).isEqualTo("NOT_AUTHENTIC");
+			// a copy of a genuine record, MAC and all, is refused: its nonce is taken
+			assertThatThrownBy(() -> jdbc.sql("""
+					insert into audit_log (actor, action, entity_type, entity_id, after, nonce, mac)
+					select actor, action, entity_type, entity_id, after, nonce, mac from audit_log
+					 where entity_id = ? and action = 'CREATE'""").param(entityId).update())
+				.hasMessageContaining("audit_log_nonce_idx");
+		}
+		finally {
+			behindTheAppsBack("delete from audit_log where id = " + forged);
+		}
+		sealer.sealNow();
+		assertThat(admin().get("/api/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
+	}
+
+	@Test
 	void theDatabaseRefusesToChangeOrDeleteRecords() {
 		String entityId = UUID.randomUUID().toString();
 		writeAs("system", "CREATE", entityId, null, Map.of("n", 1));

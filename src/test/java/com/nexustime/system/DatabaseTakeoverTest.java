@@ -50,7 +50,7 @@ class DatabaseTakeoverTest {
 			assertThat(app.sql("""
 					select tablename from pg_tables where schemaname = 'public' and tableowner <> 'nexus_app'
 					 order by tablename""").query(String.class).list())
-				.containsExactly("audit_log", "audit_seal", "flyway_schema_history");
+				.containsExactly("audit_log", "audit_mac_start", "audit_seal", "flyway_schema_history");
 			assertThat(app.sql("select count(*) from audit_log").query(Long.class).single()).isNotNull();
 			assertThatThrownBy(() -> app.sql("delete from audit_log").update()).rootCause()
 				.hasMessageContaining("permission denied for table audit_log");

@@ -65,7 +65,8 @@ class ExternalServerSetupTest {
 					assertThat(app.sql("""
 							select tablename || ':' || tableowner from pg_tables where schemaname = 'public'
 							   and tableowner <> 'nexus_app' order by tablename""").query(String.class).list())
-						.containsExactly("audit_log:nexus_audit", "audit_seal:nexus_audit", "flyway_schema_history:nexus_owner");
+						.containsExactly("audit_log:nexus_audit", "audit_mac_start:nexus_audit", "audit_seal:nexus_audit",
+							"flyway_schema_history:nexus_owner");
 					assertThat(app.sql("select has_table_privilege('audit_log', 'INSERT') and has_table_privilege('audit_log', 'SELECT')")
 						.query(Boolean.class).single()).isTrue();
 					assertThatThrownBy(() -> app.sql("update audit_log set actor = 'x'").update()).rootCause()
