@@ -86,9 +86,19 @@ public class PoAlerts {
 		variables.put("invoiceGroup", usage.invoiceGroup());
 		variables.put("percent", usage.percentUsed().toPlainString());
 		variables.put("managerId", context.managerId() == null ? null : String.valueOf(context.managerId()));
+		startFollowUp(id, variables, actor.id());
+		return find(id);
+	}
+
+	/**
+	 * Starts the alert's follow-up process as {@code actorId} and stores its instance id on the alert; the steps
+	 * that run inside the start are bound to this alert (see {@link #alertOfProcess}).
+	 */
+	@Transactional
+	String startFollowUp(long id, Map<String, Object> variables, long actorId) {
 		String processInstanceId;
 		try {
-			identity.setAuthenticatedUserId(String.valueOf(actor.id()));
+			identity.setAuthenticatedUserId(String.valueOf(actorId));
 			STARTING.set(id);
 			processInstanceId = runtime.startProcessInstanceByKey(PROCESS, "po-alert:" + id, variables).getId();
 		}
@@ -97,7 +107,7 @@ public class PoAlerts {
 			identity.clearAuthentication();
 		}
 		jdbc.sql("update po_alert set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
-		return find(id);
+		return processInstanceId;
 	}
 
 	/**

@@ -31,6 +31,9 @@ class PoBudgetAlertProcessTest extends IntegrationTest {
 	@Autowired
 	TaskService tasks;
 
+	@Autowired
+	PoAlerts alerts;
+
 	private BudgetFixture f;
 
 	@BeforeEach
@@ -55,7 +58,9 @@ class PoBudgetAlertProcessTest extends IntegrationTest {
 		variables.put("invoiceGroup", f.invoiceGroup);
 		variables.put("percent", "96.00");
 		variables.put("managerId", managerId == null ? null : String.valueOf(managerId));
-		return runtime.startProcessInstanceByKey(PoAlerts.PROCESS, "po-alert:" + alertId, variables);
+		// as a save does: the app starts the instance and records it on the alert
+		String id = alerts.startFollowUp(alertId, variables, f.staff.id());
+		return runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
 	}
 
 	private long notifications(long userId) {
@@ -109,6 +114,7 @@ class PoBudgetAlertProcessTest extends IntegrationTest {
 			.businessKey("po-alert:" + alertId)
 			.setVariables(Map.of("alertId", String.valueOf(alertId), "managerId", String.valueOf(f.manager.id())))
 			.startBeforeActivity("SecureFunds").execute();
+		jdbc.sql("update po_alert set process_instance_id = ? where id = ?").params(instance.getId(), alertId).update();
 		assertThat(instance).isWaitingAt("SecureFunds").hasNotPassed("NotifyRecipients");
 		assertThat(notifications(f.manager.id())).isZero();
 
