@@ -605,4 +605,24 @@ public class ClientApprovalService {
 		Timestamp value = rs.getTimestamp(column);
 		return value == null ? null : value.toInstant();
 	}
+
+	/**
+	 * The approval whose client-approval process is {@code processInstanceId}, as the app started it. Refuses
+	 * (and logs) an instance that no approval names, and variables ({@code named}, may be null) naming another
+	 * approval: a process step acts on its own instance's approval only.
+	 */
+	@Transactional(readOnly = true)
+	public long approvalOfProcess(String processInstanceId, String named) {
+		Long bound = jdbc.sql("select id from client_approval where process_instance_id = ?").param(processInstanceId)
+			.query(Long.class).optional().orElse(null);
+		String refusal = bound == null ? "no client approval is run by this process instance"
+				: named != null && !named.equals(String.valueOf(bound))
+						? "the process variables name approval " + named + ", but this instance runs approval " + bound
+						: null;
+		if (refusal != null) {
+			log.warn("Refused a client-approval step of process instance {}: {}", processInstanceId, refusal);
+			throw new ConflictException("the approval process may not do this: " + refusal);
+		}
+		return bound;
+	}
 }

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,6 +20,7 @@ import com.nexustime.catalog.PurchaseOrderUsage;
 import com.nexustime.notify.Mailer;
 import com.nexustime.notify.Notifications;
 import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
 import com.nexustime.workspace.WorkspaceSettings;
 
@@ -39,6 +42,11 @@ public class PoAlerts {
 	private final JdbcClient jdbc;
 
 	private final RuntimeService runtime;
+
+	private static final Logger log = LoggerFactory.getLogger(PoAlerts.class);
+
+	/** The alert whose process this thread is starting: its first steps run before the instance id is stored. */
+	private static final ThreadLocal<Long> STARTING = new ThreadLocal<>();
 
 	private final IdentityService identity;
 
@@ -78,16 +86,28 @@ public class PoAlerts {
 		variables.put("invoiceGroup", usage.invoiceGroup());
 		variables.put("percent", usage.percentUsed().toPlainString());
 		variables.put("managerId", context.managerId() == null ? null : String.valueOf(context.managerId()));
+		startFollowUp(id, variables, actor.id());
+		return find(id);
+	}
+
+	/**
+	 * Starts the alert's follow-up process as {@code actorId} and stores its instance id on the alert; the steps
+	 * that run inside the start are bound to this alert (see {@link #alertOfProcess}).
+	 */
+	@Transactional
+	String startFollowUp(long id, Map<String, Object> variables, long actorId) {
 		String processInstanceId;
 		try {
-			identity.setAuthenticatedUserId(String.valueOf(actor.id()));
+			identity.setAuthenticatedUserId(String.valueOf(actorId));
+			STARTING.set(id);
 			processInstanceId = runtime.startProcessInstanceByKey(PROCESS, "po-alert:" + id, variables).getId();
 		}
 		finally {
+			STARTING.remove();
 			identity.clearAuthentication();
 		}
 		jdbc.sql("update po_alert set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
-		return find(id);
+		return processInstanceId;
 	}
 
 	/**
@@ -131,6 +151,32 @@ public class PoAlerts {
 		if (changed == 0) {
 			throw new NotFoundException("PO alert", alertId);
 		}
+	}
+
+	/**
+	 * The alert whose follow-up process is {@code processInstanceId}, as the app started it (or is starting it
+	 * on this thread). Refuses, and logs, an instance no alert names and variables ({@code named}, may be null)
+	 * naming another alert: a process step acts on its own instance's alert only.
+	 */
+	@Transactional(readOnly = true)
+	public long alertOfProcess(String processInstanceId, String named) {
+		Long bound = jdbc.sql("select id from po_alert where process_instance_id = ?").param(processInstanceId)
+			.query(Long.class).optional().orElse(null);
+		Long starting = STARTING.get();
+		if (bound == null && starting != null && jdbc.sql(
+				"select count(*) from po_alert where id = ? and process_instance_id is null").param(starting)
+			.query(Long.class).single() > 0) {
+			bound = starting;
+		}
+		String refusal = bound == null ? "no PO alert is followed up by this process instance"
+				: named != null && !named.equals(String.valueOf(bound))
+						? "the process variables name alert " + named + ", but this instance follows up alert " + bound
+						: null;
+		if (refusal != null) {
+			log.warn("Refused a PO alert step of process instance {}: {}", processInstanceId, refusal);
+			throw new ConflictException("the PO alert process may not do this: " + refusal);
+		}
+		return bound;
 	}
 
 	@Transactional(readOnly = true)

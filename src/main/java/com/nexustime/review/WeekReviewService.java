@@ -40,6 +40,14 @@ public class WeekReviewService {
 
 	static final String ENTITY = "TimesheetWeek";
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WeekReviewService.class);
+
+	/**
+	 * The week whose review this thread is starting right now: until {@link #submit} stores the new instance's
+	 * id, a step that runs inside the start is bound to this week and no other.
+	 */
+	private static final ThreadLocal<WeekKey> STARTING = new ThreadLocal<>();
+
 	private final JdbcClient jdbc;
 
 	private final RuntimeService runtime;
@@ -111,9 +119,11 @@ public class WeekReviewService {
 		String processInstanceId;
 		try {
 			identity.setAuthenticatedUserId(String.valueOf(user.id()));
+			STARTING.set(week);
 			processInstanceId = runtime.startProcessInstanceByKey(PROCESS, week.businessKey(), variables).getId();
 		}
 		finally {
+			STARTING.remove();
 			identity.clearAuthentication();
 		}
 		jdbc.sql("update timesheet_week set process_instance_id = ? where user_id = ? and week_start = ?")
@@ -183,6 +193,8 @@ public class WeekReviewService {
 		WeekStatus current = find(user.id(), weekStart)
 			.filter(w -> "SUBMITTED".equals(w.status()) && w.processInstanceId() != null)
 			.orElseThrow(() -> new ConflictException("the week of " + weekStart + " is not waiting for review"));
+		// the owner's request is what lets "Reopen the week" act; rolled back with the rest when the manager won
+		record(current.processInstanceId(), new WeekKey(user.id(), weekStart), "RECALLED", user.id(), null, null);
 		try {
 			runtime.createMessageCorrelation(RECALL_MESSAGE).processInstanceId(current.processInstanceId())
 				.correlateWithResult();
@@ -193,24 +205,111 @@ public class WeekReviewService {
 		return find(user.id(), weekStart).orElseThrow();
 	}
 
-	/** Process step "Reopen the week": the owner recalled it. */
+	/**
+	 * The week that the process instance {@code processInstanceId} reviews, as the app started it: the week
+	 * whose row names this instance, or the week this thread is submitting right now. Refuses an instance the app
+	 * did not start for a week, and variables ({@code named}, may be null) that name another week.
+	 */
 	@Transactional
-	public void reopened(WeekKey week) {
-		decide(week, "OPEN", null, null, "RECALL");
+	public WeekKey weekOfProcess(String processInstanceId, WeekKey named) {
+		Optional<WeekKey> bound = jdbc.sql("select user_id, week_start from timesheet_week where process_instance_id = ?")
+			.param(processInstanceId).query(WeekKey.class).optional();
+		WeekKey starting = STARTING.get();
+		if (bound.isEmpty() && starting != null && jdbc.sql("""
+				select count(*) from timesheet_week where user_id = ? and week_start = ? and status = 'SUBMITTED'
+				   and process_instance_id is null""").params(starting.userId(), starting.weekStart())
+			.query(Long.class).single() > 0) {
+			bound = Optional.of(starting);
+		}
+		if (bound.isEmpty()) {
+			throw refuse(processInstanceId, "no submitted week is reviewed by this process instance");
+		}
+		if (named != null && !named.equals(bound.get())) {
+			throw refuse(processInstanceId, "the process variables name " + named + ", but this instance reviews "
+					+ bound.get());
+		}
+		return bound.get();
 	}
 
-	/** Process step "Lock the week": the manager approved. */
+	/**
+	 * Records what the reviewer decided on completing the review task of {@code processInstanceId}; the
+	 * process's next step reads it back. Called by the task's completion check after it verified the person.
+	 */
 	@Transactional
-	public void approved(WeekKey week, Long reviewerId, String comment) {
-		decide(week, "APPROVED", reviewerId, comment, "APPROVE");
-		notices.decided(week, true, comment);
+	public void recordDecision(String processInstanceId, WeekKey week, String taskId, long reviewerId,
+			boolean approved, String comment) {
+		record(processInstanceId, week, approved ? "APPROVED" : "REJECTED", reviewerId, taskId, comment);
 	}
 
-	/** Process step "Return the week to its owner": the manager rejected, saying why. */
+	/** Process step "Reopen the week": the owner recalled it, and the week still waits in this instance. */
 	@Transactional
-	public void rejected(WeekKey week, Long reviewerId, String comment) {
-		decide(week, "REJECTED", reviewerId, comment, "REJECT");
-		notices.decided(week, false, comment);
+	public void reopened(String processInstanceId, WeekKey week) {
+		decisionOf(processInstanceId, week, "RECALLED");
+		decide(processInstanceId, week, "OPEN", null, null, "RECALL");
+	}
+
+	/** Process step "Lock the week": the reviewer approved on the review task of this instance. */
+	@Transactional
+	public void approved(String processInstanceId, WeekKey week) {
+		Decided decision = decisionOf(processInstanceId, week, "APPROVED");
+		decide(processInstanceId, week, "APPROVED", decision.decidedBy(), decision.comment(), "APPROVE");
+		notices.decided(week, true, decision.comment());
+	}
+
+	/** Process step "Return the week to its owner": the reviewer rejected on the review task, saying why. */
+	@Transactional
+	public void rejected(String processInstanceId, WeekKey week) {
+		Decided decision = decisionOf(processInstanceId, week, "REJECTED");
+		decide(processInstanceId, week, "REJECTED", decision.decidedBy(), decision.comment(), "REJECT");
+		notices.decided(week, false, decision.comment());
+	}
+
+	/** A decision as the app recorded it. */
+	record Decided(String outcome, long decidedBy, String comment) {
+	}
+
+	/**
+	 * The decision recorded for this instance, which must be {@code outcome} and made by someone allowed to make
+	 * it now: the owner for a recall, an allowed reviewer otherwise.
+	 */
+	private Decided decisionOf(String processInstanceId, WeekKey week, String outcome) {
+		Decided decided = jdbc.sql("""
+				select outcome, decided_by, comment from week_review_decision
+				 where process_instance_id = ? and user_id = ? and week_start = ?""")
+			.params(processInstanceId, week.userId(), week.weekStart()).query(Decided.class).optional()
+			.orElseThrow(() -> refuse(processInstanceId, "nobody recorded a decision on " + week
+					+ " in this process instance"));
+		if (!outcome.equals(decided.outcome())) {
+			throw refuse(processInstanceId, "the recorded decision on " + week + " is " + decided.outcome() + ", not "
+					+ outcome);
+		}
+		boolean allowed = "RECALLED".equals(outcome) ? decided.decidedBy() == week.userId()
+				: refusal(decided.decidedBy(), week).isEmpty();
+		if (!allowed) {
+			throw refuse(processInstanceId, "person " + decided.decidedBy() + " may not decide " + week);
+		}
+		return decided;
+	}
+
+	private void record(String processInstanceId, WeekKey week, String outcome, long personId, String taskId,
+			String comment) {
+		jdbc.sql("""
+				insert into week_review_decision (process_instance_id, user_id, week_start, outcome, decided_by,
+				                                  task_id, comment)
+				values (?, ?, ?, ?, ?, ?, ?)
+				on conflict (process_instance_id) do update
+				   set user_id = excluded.user_id, week_start = excluded.week_start, outcome = excluded.outcome,
+				       decided_by = excluded.decided_by, task_id = excluded.task_id, comment = excluded.comment,
+				       decided_at = now()""")
+			.params(processInstanceId, week.userId(), week.weekStart(), outcome, personId, taskId,
+					StringUtils.hasText(comment) ? comment.trim() : null)
+			.update();
+	}
+
+	/** Logs a step the app refuses to take (the job fails and stays visible as an incident) and says why. */
+	private static ConflictException refuse(String processInstanceId, String reason) {
+		log.warn("Refused a weekly-timesheet step of process instance {}: {}", processInstanceId, reason);
+		return new ConflictException("the review process may not do this: " + reason);
 	}
 
 	/** A rejection must say what to change; checked when the manager completes the review. */
@@ -271,14 +370,19 @@ public class WeekReviewService {
 		return open.size();
 	}
 
-	private void decide(WeekKey week, String status, Long reviewerId, String comment, String action) {
+	private void decide(String processInstanceId, WeekKey week, String status, Long reviewerId, String comment,
+			String action) {
 		WeekStatus before = find(week.userId(), week.weekStart()).orElseThrow();
-		jdbc.sql("""
+		int changed = jdbc.sql("""
 				update timesheet_week set status = ?, decided_by = ?, comment = ?, updated_at = now(),
-				       version = version + 1 where user_id = ? and week_start = ?""")
+				       version = version + 1
+				 where user_id = ? and week_start = ? and process_instance_id = ? and status = 'SUBMITTED'""")
 			.params(status, reviewerId, StringUtils.hasText(comment) ? comment.trim() : null, week.userId(),
-					week.weekStart())
+					week.weekStart(), processInstanceId)
 			.update();
+		if (changed == 0) {
+			throw refuse(processInstanceId, week + " is not waiting for review in this process instance");
+		}
 		audit.record(action, ENTITY, week.businessKey(), before, find(week.userId(), week.weekStart()).orElseThrow());
 	}
 

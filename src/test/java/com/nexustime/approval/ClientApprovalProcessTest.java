@@ -147,6 +147,9 @@ class ClientApprovalProcessTest extends IntegrationTest {
 		start();
 		sendJob();
 
+		// stored as the public page stores it: "Tell the owner" reads the client's reason from the approval
+		jdbc.sql("update client_approval set status = 'DECLINED', decline_reason = ? where id = ?")
+			.params("Tuesday was a holiday", approvalId).update();
 		decide("DECLINED", "Tuesday was a holiday");
 
 		assertThat(instance).isEnded().hasPassedInOrder("WaitForDecision", "ApprovedDecision", "TellOwner",
@@ -271,6 +274,9 @@ class ClientApprovalProcessTest extends IntegrationTest {
 		variables.put("ownerId", String.valueOf(owner.id()));
 		variables.put("expiresAt", Instant.now().plus(30, ChronoUnit.DAYS).toString());
 		instance = runtime.startProcessInstanceByKey("client-approval", businessKey(), variables);
+		// as ClientApprovalService.create does: the approval names the instance its steps may act for
+		jdbc.sql("update client_approval set process_instance_id = ? where id = ?").params(instance.getId(), approvalId)
+			.update();
 	}
 
 	private void sendJob() {

@@ -18,6 +18,6 @@ class ExpireApprovalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		approvals.expire(ApprovalVariables.approvalId(execution));
+		approvals.expire(ApprovalVariables.approvalId(execution, approvals));
 	}
 }

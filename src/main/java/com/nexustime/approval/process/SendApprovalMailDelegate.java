@@ -30,7 +30,7 @@ class SendApprovalMailDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long approvalId = ApprovalVariables.approvalId(execution);
+		long approvalId = ApprovalVariables.approvalId(execution, approvals);
 		// locked until this job commits, so a decision cannot slip in between this read and the wait
 		ClientApprovalService.Decision state = approvals.lockStatus(approvalId);
 		String status = state.status();

@@ -22,7 +22,7 @@ class SendApprovalReminderDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long approvalId = ApprovalVariables.approvalId(execution);
+		long approvalId = ApprovalVariables.approvalId(execution, approvals);
 		mail.remindClient(approvalId);
 		approvals.recordReminder(approvalId);
 	}

@@ -2,14 +2,20 @@ package com.nexustime.billing.process;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Reads the client-approval process variables the billing steps need. */
+import com.nexustime.approval.ClientApprovalService;
+
+/**
+ * Reads the client-approval process variables the billing steps need. The approval billed is the one the app
+ * started this process instance for; an {@code approvalId} variable naming another is refused.
+ */
 final class ApprovalInvoiceVariables {
 
 	private ApprovalInvoiceVariables() {
 	}
 
-	static long approvalId(VariableScope scope) {
-		return Long.parseLong(scope.getVariable("approvalId").toString());
+	static long approvalId(VariableScope scope, String processInstanceId, ClientApprovalService approvals) {
+		Object named = scope.getVariable("approvalId");
+		return approvals.approvalOfProcess(processInstanceId, named == null ? null : named.toString());
 	}
 
 	/** The person who completed the task: the tasklist records them as {@code reviewedBy}. */

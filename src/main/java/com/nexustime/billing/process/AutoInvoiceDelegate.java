@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.nexustime.approval.ClientApprovalService;
 import com.nexustime.billing.Invoice;
 import com.nexustime.billing.InvoiceService;
 
@@ -13,13 +14,17 @@ class AutoInvoiceDelegate implements JavaDelegate {
 
 	private final InvoiceService invoices;
 
-	AutoInvoiceDelegate(InvoiceService invoices) {
+	private final ClientApprovalService approvals;
+
+	AutoInvoiceDelegate(InvoiceService invoices, ClientApprovalService approvals) {
 		this.invoices = invoices;
+		this.approvals = approvals;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Invoice invoice = invoices.forApprovalInProcess(ApprovalInvoiceVariables.approvalId(execution), null);
+		Invoice invoice = invoices.forApprovalInProcess(ApprovalInvoiceVariables.approvalId(execution,
+				execution.getProcessInstanceId(), approvals), null);
 		execution.setVariable("invoiceId", String.valueOf(invoice.id()));
 	}
 }

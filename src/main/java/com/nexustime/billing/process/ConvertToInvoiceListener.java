@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.nexustime.approval.ClientApprovalService;
 import com.nexustime.billing.Invoice;
 import com.nexustime.billing.InvoiceService;
 import com.nexustime.system.web.ConflictException;
@@ -19,14 +20,18 @@ class ConvertToInvoiceListener implements TaskListener {
 
 	private final InvoiceService invoices;
 
-	ConvertToInvoiceListener(InvoiceService invoices) {
+	private final ClientApprovalService approvals;
+
+	ConvertToInvoiceListener(InvoiceService invoices, ClientApprovalService approvals) {
 		this.invoices = invoices;
+		this.approvals = approvals;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		try {
-			Invoice invoice = invoices.forApprovalInProcess(ApprovalInvoiceVariables.approvalId(task),
+			Invoice invoice = invoices.forApprovalInProcess(ApprovalInvoiceVariables.approvalId(task,
+					task.getProcessInstanceId(), approvals),
 					ApprovalInvoiceVariables.completedBy(task, task.getAssignee()));
 			task.setVariable("invoiceId", String.valueOf(invoice.id()));
 		}

@@ -19,7 +19,7 @@ class PoAlertFollowedUpDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String by = (String) execution.getVariable("reviewedBy");
-		alerts.followedUp(Long.parseLong((String) execution.getVariable("alertId")),
+		alerts.followedUp(PoAlertVariables.alertId(execution, alerts),
 				(String) execution.getVariable("outcome"), note(execution), by == null ? null : Long.valueOf(by));
 	}
 

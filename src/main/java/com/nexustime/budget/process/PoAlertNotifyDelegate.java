@@ -18,6 +18,6 @@ class PoAlertNotifyDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		alerts.notifyRecipients(Long.parseLong((String) execution.getVariable("alertId")));
+		alerts.notifyRecipients(PoAlertVariables.alertId(execution, alerts));
 	}
 }

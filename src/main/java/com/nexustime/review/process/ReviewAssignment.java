@@ -26,7 +26,7 @@ class ReviewAssignment implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		var week = ReviewVariables.week(task);
+		var week = ReviewVariables.week(task, reviews);
 		WeekReviewService.Reviewers reviewers = reviews.reviewersOf(week);
 		if (reviewers.manager() != null) {
 			task.setAssignee(String.valueOf(reviewers.manager()));

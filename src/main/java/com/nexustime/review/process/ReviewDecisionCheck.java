@@ -7,13 +7,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import com.nexustime.review.WeekKey;
 import com.nexustime.review.WeekReviewService;
 import com.nexustime.system.security.CurrentUser;
 
 /**
  * Completion listener of "Review week", the engine's own last word whichever way the task is completed: the
  * person completing it must be allowed to decide this week (never its owner), a rejection needs a comment, and
- * the reviewer recorded is that person, overwriting any {@code reviewedBy} the completion tried to set.
+ * the decision (that person, approved or not, the comment) is recorded in the app for this process instance.
+ * "Lock the week" and "Return the week to its owner" act on that record only, never on process variables.
  */
 @Component("reviewDecisionCheck")
 class ReviewDecisionCheck implements TaskListener {
@@ -30,8 +32,13 @@ class ReviewDecisionCheck implements TaskListener {
 		if (decider == null) {
 			throw new AccessDeniedException("a week's review is completed by a signed-in reviewer");
 		}
-		reviews.requireMayDecide(decider, ReviewVariables.week(task));
-		reviews.checkDecision(task.getVariable("approved"), task.getVariable("comment"));
+		WeekKey week = ReviewVariables.week(task, reviews);
+		reviews.requireMayDecide(decider, week);
+		Object approved = task.getVariable("approved");
+		Object comment = task.getVariable("comment");
+		reviews.checkDecision(approved, comment);
+		reviews.recordDecision(task.getProcessInstanceId(), week, task.getId(), decider, (Boolean) approved,
+				comment == null ? null : comment.toString());
 		task.getExecution().setVariable(ReviewVariables.REVIEWER, String.valueOf(decider));
 	}
 

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import com.nexustime.review.WeekReviewService;
 
-/** "Lock the week" in weekly-timesheet.bpmn. */
+/**
+ * "Lock the week" in weekly-timesheet.bpmn: approves this instance's week with the reviewer and comment recorded
+ * when the review task was completed; without an approving decision recorded for this instance it refuses.
+ */
 @Component("weekApproved")
 class WeekApprovedDelegate implements JavaDelegate {
 
@@ -18,7 +21,6 @@ class WeekApprovedDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		reviews.approved(ReviewVariables.week(execution), ReviewVariables.reviewer(execution),
-				ReviewVariables.comment(execution));
+		reviews.approved(execution.getProcessInstanceId(), ReviewVariables.week(execution, reviews));
 	}
 }

@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import com.nexustime.review.WeekReviewService;
 
-/** "Return the week to its owner" in weekly-timesheet.bpmn. */
+/**
+ * "Return the week to its owner" in weekly-timesheet.bpmn, with the reviewer and comment recorded when the review
+ * task was completed; without a rejecting decision recorded for this instance it refuses.
+ */
 @Component("weekRejected")
 class WeekRejectedDelegate implements JavaDelegate {
 
@@ -18,7 +21,6 @@ class WeekRejectedDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		reviews.rejected(ReviewVariables.week(execution), ReviewVariables.reviewer(execution),
-				ReviewVariables.comment(execution));
+		reviews.rejected(execution.getProcessInstanceId(), ReviewVariables.week(execution, reviews));
 	}
 }

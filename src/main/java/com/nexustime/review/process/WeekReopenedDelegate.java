@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import com.nexustime.review.WeekReviewService;
 
-/** "Reopen the week" in weekly-timesheet.bpmn, after the owner recalled it. */
+/**
+ * "Reopen the week" in weekly-timesheet.bpmn, after the owner recalled it: opens this instance's week again, only
+ * while it waits for review and only when the owner's recall is recorded for this instance.
+ */
 @Component("weekReopened")
 class WeekReopenedDelegate implements JavaDelegate {
 
@@ -18,6 +21,6 @@ class WeekReopenedDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		reviews.reopened(ReviewVariables.week(execution));
+		reviews.reopened(execution.getProcessInstanceId(), ReviewVariables.week(execution, reviews));
 	}
 }
