@@ -151,4 +151,13 @@ class ClientApprovalRecipientTest extends com.nexustime.support.IntegrationTest 
 		assertThat(page.body()).contains(typed, "(request " + id + ")");
 		assertThat(admin().get("/api/v1/contacts/" + fx.contact).json().get("email").asText()).isEqualTo(fx.email());
 	}
+
+	@Test
+	void theOpenApiDescriptionNamesTheRecipient() {
+		JsonNode schemas = admin().get("/v3/api-docs").json().get("components").get("schemas");
+		assertThat(schemas.get("ClientApproval").get("properties").get("recipient").toString())
+			.contains("ApprovalRecipient", "frozen when the approval was sent");
+		assertThat(schemas.get("ApprovalRecipient").get("properties").has("email")).isTrue();
+		assertThat(schemas.get("ApprovalEvent").get("properties").has("recipient")).isTrue();
+	}
 }
