@@ -106,9 +106,13 @@ public class ClientApprovalService {
 	@Transactional
 	public ClientApproval create(CurrentUser owner, ApprovalRequest request) {
 		checkRange(request);
-		Map<String, Object> contact = jdbc.sql("select id, name from contact where id = ?")
+		// FOR SHARE: a change of the contact's address waits for this send, or this send for that change
+		Map<String, Object> contact = jdbc.sql("select id, name, email from contact where id = ? for share")
 			.param(request.getContactId()).query().listOfRows().stream().findFirst()
 			.orElseThrow(() -> new RuleViolationException("contactId", "no client with id " + request.getContactId()));
+		String recipientName = (String) contact.get("name");
+		String recipientEmail = ((String) contact.get("email")).trim();
+		refuseStaffMailbox(recipientEmail);
 		// FOR UPDATE: a concurrent submission waits here and then no longer sees the entries this one takes
 		List<CoveredEntry> entries = matching(owner, request, true);
 		if (entries.isEmpty()) {
@@ -123,12 +127,12 @@ public class ClientApprovalService {
 		Instant expiresAt = Instant.now().plus(settings.approvalLinkDays(), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 		long id = jdbc.sql("""
 				insert into client_approval (contact_id, owner_id, period_from, period_to, grouping, message,
-				       expires_at, snapshot, snapshot_hash, total_hours, total_amount)
-				values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) returning id""")
+				       expires_at, snapshot, snapshot_hash, total_hours, total_amount, recipient_name, recipient_email)
+				values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?) returning id""")
 			.params(request.getContactId(), owner.id(), request.getFrom(), request.getTo(), request.getGrouping().name(),
 					StringUtils.hasText(request.getMessage()) ? request.getMessage().trim() : null,
 					Timestamp.from(expiresAt), snapshot, snapshotHash,
-					ApprovalLines.totalHours(lines), ApprovalLines.totalAmount(lines))
+					ApprovalLines.totalHours(lines), ApprovalLines.totalAmount(lines), recipientName, recipientEmail)
 			.query(Long.class).single();
 		for (int i = 0; i < lines.size(); i++) {
 			ApprovalDocument.Line line = lines.get(i);
@@ -146,7 +150,7 @@ public class ClientApprovalService {
 			.param(id).update();
 		byte[] pdf = pdfRenderer.render(document(id));
 		jdbc.sql("update client_approval set pdf = ?, pdf_hash = ? where id = ?").params(pdf, sha256(pdf), id).update();
-		event(id, "SENT", null, null, null, null);
+		mailEvent(id, "SENT");
 		// no link among the variables: whoever reads the engine's variables must not be able to sign
 		String processInstanceId = runtime.startProcessInstanceByKey(PROCESS, "approval:" + id,
 				Map.of("approvalId", String.valueOf(id), "ownerId", String.valueOf(owner.id()), "expiresAt",
@@ -177,13 +181,12 @@ public class ClientApprovalService {
 		return processTrail.trail(visible(user, id).processInstanceId());
 	}
 
+	/** The approvals {@code user} may read, newest first (see {@link #visible}). */
 	@Transactional(readOnly = true)
 	public List<ClientApproval> list(CurrentUser user, Long contactId) {
-		boolean seesAll = seesAll(user);
-		return jdbc.sql(SELECT + """
-				 where (cast(:contact as bigint) is null or a.contact_id = :contact) and (:all or a.owner_id = :owner)
-				 order by a.created_at desc, a.id desc limit 500""")
-			.param("contact", contactId).param("all", seesAll).param("owner", user.id())
+		return jdbc.sql(SELECT + " where (cast(:contact as bigint) is null or a.contact_id = :contact) and " + IN_SCOPE
+				+ " order by a.created_at desc, a.id desc limit 500")
+			.param("contact", contactId).params(scope(user))
 			.query(this::map).list();
 	}
 
@@ -246,14 +249,17 @@ public class ClientApprovalService {
 			String status = expired && "SENT".equals(state.status()) ? "expired" : state.status().toLowerCase();
 			throw new ConflictException("the approval is already " + status + ": there is no link to send again");
 		}
-		event(id, "RESENT", null, null, null, null);
+		mailEvent(id, "RESENT");
 		audit.record("RESEND", ENTITY, id, null, null);
 		return document(id);
 	}
 
 	// ---------------------------------------------------------------- called by the process's delegates
 
-	/** What the PDF and the mail show, from the stored lines (never live entries) and the workspace's branding. */
+	/**
+	 * What the PDF and the mail show, from the stored lines (never live entries) and the workspace's branding. The
+	 * addressee is the recipient frozen at send time, never the contact's current address.
+	 */
 	@Transactional(readOnly = true)
 	public ApprovalDocument document(long approvalId) {
 		Workspace settings = workspace.current();
@@ -265,7 +271,7 @@ public class ClientApprovalService {
 					rs.getBigDecimal(4), rs.getBigDecimal(5)))
 			.list();
 		return jdbc.sql("""
-				select a.id, c.name contact_name, c.email contact_email, c.company, u.name owner_name, a.period_from,
+				select a.id, a.recipient_name contact_name, a.recipient_email contact_email, c.company, u.name owner_name, a.period_from,
 				       a.period_to, a.grouping, a.message, a.total_hours, a.total_amount, a.snapshot_hash, a.created_at,
 				       a.expires_at
 				  from client_approval a join contact c on c.id = a.contact_id join app_user u on u.id = a.owner_id
@@ -304,12 +310,12 @@ public class ClientApprovalService {
 
 	@Transactional
 	public void recordDelivered(long approvalId) {
-		event(approvalId, "DELIVERED", null, null, null, null);
+		mailEvent(approvalId, "DELIVERED");
 	}
 
 	@Transactional
 	public void recordReminder(long approvalId) {
-		event(approvalId, "REMINDED", null, null, null, null);
+		mailEvent(approvalId, "REMINDED");
 	}
 
 	/** The link ran out before the client decided: entries editable again, the link answers 410. */
@@ -394,7 +400,7 @@ public class ClientApprovalService {
 			select a.id, a.status, a.contact_id, c.name contact_name, a.owner_id, u.name owner_name, a.period_from,
 			       a.period_to, a.grouping, a.message, a.snapshot_hash, a.pdf_hash, a.total_hours, a.total_amount,
 			       a.expires_at, a.created_at, a.signature, a.decline_reason, a.decided_at, a.decided_ip,
-			       a.process_instance_id
+			       a.process_instance_id, a.recipient_name, a.recipient_email
 			  from client_approval a join contact c on c.id = a.contact_id join app_user u on u.id = a.owner_id
 			""";
 
@@ -553,11 +559,34 @@ public class ClientApprovalService {
 			.params(id, action, ip, userAgent, signature, reason).update();
 	}
 
+	/** A mail of the approval (sent, delivered, reminded, resent), naming the frozen address it went to. */
+	private void mailEvent(long id, String action) {
+		jdbc.sql("""
+				insert into approval_event (approval_id, action, recipient)
+				select id, ?, recipient_email from client_approval where id = ?""")
+			.params(action, id).update();
+	}
+
+	/**
+	 * A client approval goes to the client: an address that belongs to a Nexus Time account (anyone's, whatever the
+	 * role) would let a colleague read the link and sign in the client's name.
+	 */
+	private void refuseStaffMailbox(String email) {
+		boolean staffMailbox = jdbc.sql("select exists (select 1 from app_user where lower(email) = lower(?))")
+			.param(email).query(Boolean.class).single();
+		if (staffMailbox) {
+			throw new RuleViolationException("contactId", "the client's address belongs to a Nexus Time account; a "
+					+ "client approval must go to the client (change the contact's email to the client's own)");
+		}
+	}
+
 	private List<ApprovalEvent> events(long id) {
-		return jdbc.sql("select action, at, ip, user_agent, signature, reason from approval_event where approval_id = ? order by id")
+		return jdbc.sql("""
+				select action, at, ip, user_agent, signature, reason, recipient from approval_event
+				 where approval_id = ? order by id""")
 			.param(id)
 			.query((rs, n) -> new ApprovalEvent(rs.getString(1), instant(rs, "at"), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6)))
+					rs.getString(5), rs.getString(6), rs.getString(7)))
 			.list();
 	}
 
@@ -569,13 +598,26 @@ public class ClientApprovalService {
 			.param(id).query(Boolean.class).single();
 	}
 
+	/**
+	 * The approval if {@code user} may read it, else 404 (as if it did not exist). Reading follows sending: staff
+	 * read what they sent; managers also what covers an entry of someone who reports to them; admins and auditors
+	 * everything.
+	 */
 	private ClientApproval visible(CurrentUser user, long id) {
-		return find(id).filter(a -> seesAll(user) || user.id().equals(a.ownerId()))
-			.orElseThrow(() -> new NotFoundException("Client approval", id));
+		return jdbc.sql(SELECT + " where a.id = :id and " + IN_SCOPE).param("id", id).params(scope(user))
+			.query(this::map).optional().orElseThrow(() -> new NotFoundException("Client approval", id));
 	}
 
-	private static boolean seesAll(CurrentUser user) {
-		return user.has(Role.ADMIN) || user.has(Role.AUDITOR) || user.has(Role.MANAGER);
+	/** The condition on {@code a} (the approval) that keeps what the caller may read; parameters from {@link #scope}. */
+	private static final String IN_SCOPE = """
+			(:all or a.owner_id = :reader or (:manager and exists (
+			    select 1 from approval_entry ae join time_entry e on e.id = ae.entry_id
+			      join app_user u on u.id = e.user_id
+			     where ae.approval_id = a.id and u.manager_id = :reader)))""";
+
+	private static Map<String, Object> scope(CurrentUser user) {
+		return Map.of("all", user.has(Role.ADMIN) || user.has(Role.AUDITOR), "reader", user.id(), "manager",
+				user.has(Role.MANAGER));
 	}
 
 	private Optional<ClientApproval> find(long id) {
@@ -598,7 +640,8 @@ public class ClientApprovalService {
 				rs.getString("pdf_hash"), lines, rs.getBigDecimal("total_hours"), rs.getBigDecimal("total_amount"),
 				instant(rs, "expires_at"), instant(rs, "created_at"), rs.getString("signature"),
 				rs.getString("decline_reason"), instant(rs, "decided_at"), rs.getString("decided_ip"),
-				rs.getString("process_instance_id"), null, null);
+				rs.getString("process_instance_id"),
+				new ClientApproval.Recipient(rs.getString("recipient_name"), rs.getString("recipient_email")), null, null);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -107,5 +108,20 @@ public class PendingApprovals {
 	private static String date(ResultSet rs, String column, ZoneId zone) throws SQLException {
 		Timestamp at = rs.getTimestamp(column);
 		return at == null ? "?" : at.toInstant().atZone(zone).toLocalDate().toString();
+	}
+
+	/**
+	 * The requests still waiting for {@code contactId}'s decision, described for the person refused (e.g. "the
+	 * client approval sent to Dana Client on 2026-11-30 (request 12)"), oldest first. The contacts module asks it
+	 * before a client's address changes: a pending request's link went to the address it was sent to.
+	 */
+	public List<String> pendingFor(long contactId) {
+		ZoneId zone = workspace.current().zone();
+		return jdbc.sql("""
+				select a.id, a.status, a.recipient_name contact_name, a.created_at, a.decided_at
+				  from client_approval a
+				 where a.contact_id = ? and a.status = 'SENT'
+				 order by a.id""")
+			.param(contactId).query((rs, n) -> holder(rs, zone).description()).list();
 	}
 }

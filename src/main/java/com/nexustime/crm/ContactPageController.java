@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.nexustime.catalog.ProjectService;
+import com.nexustime.system.web.ConflictException;
 
 /** The client pages: list, detail with deals and projects, and the add/edit form. */
 @Controller
@@ -91,6 +92,10 @@ class ContactPageController {
 		}
 		catch (OptimisticLockingFailureException ex) {
 			result.reject("stale", "Someone else changed this client meanwhile; reload the page to see their change.");
+			return FORM;
+		}
+		catch (ConflictException pending) {
+			result.rejectValue("email", "pending", pending.getMessage());
 			return FORM;
 		}
 		redirect.addFlashAttribute("message", "Client saved.");

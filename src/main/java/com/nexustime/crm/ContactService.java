@@ -5,7 +5,9 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.nexustime.approval.PendingApprovals;
 import com.nexustime.audit.AuditLog;
+import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
 
 /** Clients: adding, changing and finding them; every change is audited. */
@@ -17,9 +19,12 @@ public class ContactService {
 
 	private final AuditLog audit;
 
-	ContactService(ContactRepository contacts, AuditLog audit) {
+	private final PendingApprovals approvals;
+
+	ContactService(ContactRepository contacts, AuditLog audit, PendingApprovals approvals) {
 		this.contacts = contacts;
 		this.audit = audit;
+		this.approvals = approvals;
 	}
 
 	public List<Contact> list() {
@@ -41,10 +46,23 @@ public class ContactService {
 		return saved;
 	}
 
+	/**
+	 * Changes a client; 409 for a new email address while a client approval waits for the client's decision (its
+	 * link went to the old address, which the approval keeps). Checked after the row is written: a send of the
+	 * same client waits for that row lock, so neither slips past the other.
+	 */
 	@Transactional
 	public Contact change(Long id, ContactChanges changes) {
 		Contact before = get(id);
 		Contact after = contacts.save(before.apply(changes));
+		if (!after.email().equalsIgnoreCase(before.email())) {
+			List<String> pending = approvals.pendingFor(id);
+			if (!pending.isEmpty()) {
+				throw new ConflictException("the email cannot change while " + String.join(", ", pending)
+						+ " waits for the client: its link went to " + before.email()
+						+ "; cancel the request first, or let the client decide");
+			}
+		}
 		audit.record("UPDATE", "Contact", id, before, after);
 		return after;
 	}

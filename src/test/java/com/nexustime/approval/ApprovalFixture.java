@@ -138,7 +138,7 @@ public final class ApprovalFixture {
 	}
 
 	/**
-	 * The link the contact of approval {@code approvalId} got by mail, pointed at this test server: the API never
+	 * The link the recipient of approval {@code approvalId} (the address frozen at send time) got by mail, pointed at this test server: the API never
 	 * gives it. Takes it from the first mail that reaches a GreenMail server standing in for the contact's mailbox:
 	 * the approval's waiting "Send to the client" job if it has not run yet, else mail of this approval waiting in
 	 * the outbox, else a "Resend" by an admin through the API.
@@ -147,7 +147,7 @@ public final class ApprovalFixture {
 		int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		Map<String, Object> approval = jdbc.sql("""
-				select a.process_instance_id, c.email from client_approval a join contact c on c.id = a.contact_id
+				select a.process_instance_id, a.recipient_email email from client_approval a
 				 where a.id = ?""").param(approvalId).query().singleRow();
 		ManagementService management = context.getBean(ManagementService.class);
 		Job send = approval.get("process_instance_id") == null ? null : management.createJobQuery()
@@ -180,7 +180,7 @@ public final class ApprovalFixture {
 	public static String resentLink(ApplicationContext context, long approvalId) {
 		int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
-		String email = jdbc.sql("select c.email from client_approval a join contact c on c.id = a.contact_id where a.id = ?")
+		String email = jdbc.sql("select recipient_email from client_approval where id = ?")
 			.param(approvalId).query(String.class).single();
 		Api.Response resent = new Api("http://localhost:" + port)
 			.basic(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD)

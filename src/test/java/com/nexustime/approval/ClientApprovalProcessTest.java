@@ -83,11 +83,12 @@ class ClientApprovalProcessTest extends IntegrationTest {
 			.params("Ada Client", contactEmail, "Client Ltd").query(Long.class).single();
 		approvalId = jdbc.sql("""
 				insert into client_approval (contact_id, owner_id, period_from, period_to, grouping, message,
-				                             expires_at, snapshot, snapshot_hash, total_hours, total_amount)
+				                             expires_at, snapshot, snapshot_hash, total_hours, total_amount,
+				                             recipient_name, recipient_email)
 				values (?, ?, date '2026-03-02', date '2026-03-15', 'PROJECT', 'Please sign by Friday.',
-				        ?, '{}'::jsonb, ?, 9.75, 1105.00) returning id""")
+				        ?, '{}'::jsonb, ?, 9.75, 1105.00, 'Ada Client', ?) returning id""")
 			.params(contactId, owner.id(),
-					java.sql.Timestamp.from(Instant.now().plus(30, ChronoUnit.DAYS)), ApprovalPdfTest.HASH)
+					java.sql.Timestamp.from(Instant.now().plus(30, ChronoUnit.DAYS)), ApprovalPdfTest.HASH, contactEmail)
 			.query(Long.class).single();
 		line(1, "Spring campaign", "Key visual", "6.50", "120.00", "780.00");
 		line(2, "Website", "Landing page", "3.25", "100.00", "325.00");

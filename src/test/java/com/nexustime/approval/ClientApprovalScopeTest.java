@@ -119,4 +119,49 @@ class ClientApprovalScopeTest extends IntegrationTest {
 		assertThat(fx.status(mine)).isEqualTo("OPEN");
 		assertThat(fx.status(theirs)).isEqualTo("OPEN");
 	}
+
+	@Test
+	void readingFollowsTheSendingScope() {
+		// one approval the colleague sent (not the manager's report), one the manager's report sent
+		long colleagues = colleague.client(api).post("/api/v1/approvals", fx.request(MONDAY, MONDAY.plusDays(6), "TASK"))
+			.json().get("id").asLong();
+		long reports = fx.staff.client(api).post("/api/v1/approvals", fx.request(MONDAY, MONDAY.plusDays(6), "TASK"))
+			.json().get("id").asLong();
+		TestUsers.TestUser otherManager = TestUsers.create(jdbc, "MANAGER", "STAFF");
+
+		// the manager: their report's approval yes, another team's no — everywhere it could be read
+		Api.Client managerApi = manager.client(api);
+		assertThat(ids(managerApi)).contains(reports).doesNotContain(colleagues);
+		assertThat(managerApi.get("/api/v1/approvals/" + reports).status()).isEqualTo(200);
+		for (String part : new String[] { "", "/pdf", "/snapshot", "/history" }) {
+			Api.Response refused = managerApi.get("/api/v1/approvals/" + colleagues + part);
+			assertThat(refused.status()).as(part + ": " + refused).isEqualTo(404);
+			assertThat(refused.body()).doesNotContain("175.00", "350.00");
+		}
+		FormSession managerPages = FormSession.signIn(port, manager.email(), TestUsers.PASSWORD);
+		assertThat(managerPages.get("/approvals/" + colleagues).status()).isEqualTo(404);
+		assertThat(managerPages.get("/approvals").body()).contains("/approvals/" + reports)
+			.doesNotContain("/approvals/" + colleagues + "\"");
+
+		// a manager of nobody here sees neither; staff see what they sent only
+		assertThat(ids(otherManager.client(api))).doesNotContain(reports, colleagues);
+		assertThat(otherManager.client(api).get("/api/v1/approvals/" + reports).status()).isEqualTo(404);
+		assertThat(ids(fx.staff.client(api))).contains(reports).doesNotContain(colleagues);
+		assertThat(fx.staff.client(api).get("/api/v1/approvals/" + colleagues + "/snapshot").status()).isEqualTo(404);
+		assertThat(ids(colleague.client(api))).contains(colleagues).doesNotContain(reports);
+
+		// admins and auditors see all
+		assertThat(ids(admin())).contains(reports, colleagues);
+		Api.Client auditor = TestUsers.create(jdbc, "AUDITOR").client(api);
+		assertThat(ids(auditor)).contains(reports, colleagues);
+		assertThat(auditor.get("/api/v1/approvals/" + colleagues + "/pdf").status()).isEqualTo(200);
+	}
+
+	private static java.util.List<Long> ids(Api.Client who) {
+		Api.Response list = who.get("/api/v1/approvals");
+		assertThat(list.status()).as(list.toString()).isEqualTo(200);
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		list.json().forEach(a -> ids.add(a.get("id").asLong()));
+		return ids;
+	}
 }
