@@ -109,7 +109,7 @@ public class TimeEntryService {
 				facts.weekStateOn(entry.date(), () -> weekState(entry.userId(), settings.weekContaining(entry.date()))));
 		TimeEntry saved = entries.insert(entry);
 		audit.record(action("CREATE", decision), ENTITY, saved.id(), null, saved);
-		// a project without purchase orders has nothing to check (read under this save's snapshot, as the check would)
+		// a project without purchase orders (as read at the start of this save) has nothing to check
 		return saved.withAlerts(alerts(budget.changed(actor, saved.id(), facts.hasOrders() ? saved.projectId() : null)));
 	}
 
