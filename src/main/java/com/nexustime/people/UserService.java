@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.nexustime.audit.AuditLog;
+import com.nexustime.system.security.AccessTokens;
 import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.security.Role;
 import com.nexustime.system.web.ConflictException;
@@ -32,10 +33,13 @@ public class UserService {
 
 	private final AuditLog audit;
 
-	UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit) {
+	private final AccessTokens tokens;
+
+	UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit, AccessTokens tokens) {
 		this.users = users;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.tokens = tokens;
 	}
 
 	@Transactional
@@ -126,6 +130,8 @@ public class UserService {
 			user.changePassword(passwords.encode(changes.getPassword()));
 		}
 		User saved = users.save(user);
+		// API tokens remember their owner briefly: forget them here, whatever changed (roles, password, active)
+		tokens.forgetUser(id);
 		UserView after = saved.view();
 		if (!Objects.equals(before, after)) {
 			audit.record("UPDATE", ENTITY, id, before, after);

@@ -18,6 +18,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,9 @@ import com.nexustime.workflow.DataFolder.DataFile;
 /**
  * Every {@code .drl} file of the rules folder compiled into one KieBase. Built once at start-up, where a
  * file that does not compile stops the application; rebuilt on {@link #reload()}, where a file that does
- * not compile leaves the rules in effect untouched. Each evaluation runs in a new, short-lived session.
+ * not compile leaves the rules in effect untouched. Each evaluation runs in a session of its own, taken from a
+ * pool that belongs to the compilation and reset when the evaluation ends (creating a session per decision cost
+ * more than the decision and serialised concurrent callers on a lock inside Drools).
  */
 @Component
 public class RuleBook {
@@ -45,8 +48,15 @@ public class RuleBook {
 
 	private static final AtomicLong BUILDS = new AtomicLong();
 
-	/** Compiled rules with the load that produced them (no KieBase when it failed); swapped as one reference. */
-	private record Compilation(KieBase kieBase, RuleLoad load) {
+	/** Sessions kept ready per compilation; the pool grows beyond this when more evaluations run at once. */
+	private static final int POOLED_SESSIONS = 4;
+
+	/**
+	 * Compiled rules, their session pool and the load that produced them (no KieBase when it failed); swapped
+	 * as one reference, so an evaluation uses one compilation from start to end. A replaced pool is never shut
+	 * down (that would dispose the sessions of evaluations still running on it): it goes with its compilation.
+	 */
+	private record Compilation(KieBase kieBase, KieContainerSessionsPool sessions, RuleLoad load) {
 	}
 
 	private final DataFolder folder;
@@ -110,9 +120,12 @@ public class RuleBook {
 		return folder.location();
 	}
 
-	/** Runs {@code evaluation} in a fresh session of the rules in effect and disposes of the session after. */
+	/**
+	 * Runs {@code evaluation} in a session of the rules in effect, empty when it starts (no facts, no globals
+	 * from an earlier evaluation), and gives the session back to its pool after, reset.
+	 */
 	public <T> T evaluate(Function<KieSession, T> evaluation) {
-		KieSession session = inEffect.kieBase().newKieSession();
+		KieSession session = inEffect.sessions().newKieSession();
 		try {
 			return evaluation.apply(session);
 		}
@@ -144,12 +157,13 @@ public class RuleBook {
 			.toList());
 		if (!errors.isEmpty()) {
 			kie.getRepository().removeKieModule(releaseId);
-			return new Compilation(null, new RuleLoad(at, names, false, errors));
+			return new Compilation(null, null, new RuleLoad(at, names, false, errors));
 		}
 		KieContainer container = kie.newKieContainer(releaseId, classLoader);
 		KieBase kieBase = container.getKieBase();
+		KieContainerSessionsPool sessions = container.newKieSessionsPool(POOLED_SESSIONS);
 		kie.getRepository().removeKieModule(releaseId);
-		return new Compilation(kieBase, new RuleLoad(at, names, true, List.of()));
+		return new Compilation(kieBase, sessions, new RuleLoad(at, names, true, List.of()));
 	}
 
 	/**

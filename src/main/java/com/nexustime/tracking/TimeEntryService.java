@@ -97,18 +97,20 @@ public class TimeEntryService {
 			throw new AccessDeniedException("adjustments are admin-only");
 		}
 		lockUser(owner);
-		Workspace settings = workspace.current();
+		Workspace settings = workspace.cached();
 		Draft draft = new Draft(request.type(), owner, request.projectId(), request.activityId(), request.date(),
 				request.minutes(), request.hours(), request.start(), request.end(), request.description(),
 				request.billable() == null || request.billable(), Boolean.TRUE.equals(request.notInvoiced()),
 				request.artworkId(), request.amount(), request.vendorId(), request.employeeId(), request.notes(),
 				request.purchaseOrderId());
-		TimeEntry entry = validate(draft, null, settings);
-		LockDecision decision = ask(relation, entry.type(), EntryStatus.OPEN, null, entry.userId(), entry.date(),
-				settings);
+		SaveFacts facts = facts(draft, null, settings);
+		TimeEntry entry = validate(draft, null, settings, facts);
+		LockDecision decision = ask(relation, entry.type(), EntryStatus.OPEN, null,
+				facts.weekStateOn(entry.date(), () -> weekState(entry.userId(), settings.weekContaining(entry.date()))));
 		TimeEntry saved = entries.insert(entry);
 		audit.record(action("CREATE", decision), ENTITY, saved.id(), null, saved);
-		return saved.withAlerts(alerts(budget.changed(actor, saved.id(), saved.projectId())));
+		// a project without purchase orders (as read at the start of this save) has nothing to check
+		return saved.withAlerts(alerts(budget.changed(actor, saved.id(), facts.hasOrders() ? saved.projectId() : null)));
 	}
 
 	@Transactional
@@ -120,7 +122,7 @@ public class TimeEntryService {
 		if (changes.version() != null && changes.version() != current.version()) {
 			throw new OptimisticLockingFailureException("stale version");
 		}
-		Workspace settings = workspace.current();
+		Workspace settings = workspace.cached();
 		LockDecision before = ask(relation, current.type(), current.status(), current.id(), current.userId(),
 				current.date(), settings);
 		boolean timesGiven = changes.start() != null || changes.end() != null;
@@ -138,7 +140,7 @@ public class TimeEntryService {
 				or(changes.employeeId(), current.employeeId()), or(changes.notes(), current.notes()),
 				// the purchase order belongs to the project: moved without a new one, it counts against the default
 				or(changes.purchaseOrderId(), movesProject ? null : current.purchaseOrderId()));
-		TimeEntry changed = validate(draft, current, settings);
+		TimeEntry changed = validate(draft, current, settings, facts(draft, current, settings));
 		LockDecision after = changed.date().equals(current.date()) ? before
 				: ask(relation, changed.type(), current.status(), current.id(), changed.userId(), changed.date(), settings);
 		TimeEntry saved = entries.update(new TimeEntry(current.id(), changed.type(), changed.userId(),
@@ -160,7 +162,7 @@ public class TimeEntryService {
 		lockUser(current.userId());
 		current = entries.lock(id).orElseThrow(() -> new NotFoundException("Time entry", id));
 		LockDecision decision = ask(relation, current.type(), current.status(), current.id(), current.userId(),
-				current.date(), workspace.current());
+				current.date(), workspace.cached());
 		entries.delete(id, current.version());
 		audit.record(action("DELETE", decision), ENTITY, id, current, null);
 		budget.changed(actor, id, current.projectId());
@@ -201,16 +203,22 @@ public class TimeEntryService {
 
 	/** The state of a user-week as the week-locking rules see it: REJECTED weeks are open again. */
 	public String weekState(long userId, LocalDate weekStart) {
-		String status = jdbc.sql("select status from timesheet_week where user_id = ? and week_start = ?")
-			.params(userId, weekStart).query(String.class).optional().orElse("OPEN");
-		return "REJECTED".equals(status) ? "OPEN" : status;
+		return weekStateOf(jdbc.sql("select status from timesheet_week where user_id = ? and week_start = ?")
+			.params(userId, weekStart).query(String.class).optional().orElse(null));
+	}
+
+	private static String weekStateOf(String storedStatus) {
+		return storedStatus == null || "REJECTED".equals(storedStatus) ? "OPEN" : storedStatus;
 	}
 
 	/** Asks the week-locking rules and turns a refusal into a 409 naming the reason. */
 	LockDecision ask(Actor actor, EntryType type, EntryStatus status, Long entryId, long ownerId, LocalDate date,
 			Workspace settings) {
-		LockDecision decision = lockRules.decide(
-				lockQuestion(actor, type, status, entryId, weekState(ownerId, settings.weekContaining(date))));
+		return ask(actor, type, status, entryId, weekState(ownerId, settings.weekContaining(date)));
+	}
+
+	private LockDecision ask(Actor actor, EntryType type, EntryStatus status, Long entryId, String weekState) {
+		LockDecision decision = lockRules.decide(lockQuestion(actor, type, status, entryId, weekState));
 		if (!decision.allowed()) {
 			throw new ConflictException(decision.reason());
 		}
@@ -279,24 +287,65 @@ public class TimeEntryService {
 			Long artworkId, BigDecimal amount, Long vendorId, Long employeeId, String notes, Long purchaseOrderId) {
 	}
 
-	record ProjectRow(long id, String type, String status, String corporation, String billingMode, Long activityId,
-			String category, String activityCorporation, Boolean activityActive) {
+	/**
+	 * What a save needs to know besides the rate, read in one statement after the person's lock: the project and
+	 * the activity, whether the project has purchase orders, the minutes the person logged on {@code day} (the
+	 * entry being changed left out) and the stored status of the week holding it. {@code day} is null when the
+	 * draft gives no usable date; validation then refuses it before the minutes matter.
+	 */
+	record SaveFacts(long id, String type, String status, String corporation, String billingMode, Long activityId,
+			String category, String activityCorporation, Boolean activityActive, boolean hasOrders, LocalDate day,
+			int minutesThatDay, String weekStatus) {
+
+		/** The week-locking state of the week holding {@code date}: from these facts when they read that day. */
+		String weekStateOn(LocalDate date, java.util.function.Supplier<String> read) {
+			return date.equals(day) ? weekStateOf(weekStatus) : read.get();
+		}
+	}
+
+	private SaveFacts facts(Draft d, TimeEntry current, Workspace settings) {
+		if (d.projectId() == null) {
+			throw new RuleViolationException("projectId", "is required");
+		}
+		LocalDate day = d.type() == EntryType.ACTIVITY && d.start() != null ? d.start().atZone(settings.zone()).toLocalDate()
+				: d.date();
+		var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+			.addValue("projectId", d.projectId())
+			.addValue("activityId", d.activityId(), java.sql.Types.BIGINT)
+			.addValue("userId", d.userId())
+			.addValue("day", day, java.sql.Types.DATE)
+			.addValue("weekStart", day == null ? null : settings.weekContaining(day), java.sql.Types.DATE)
+			.addValue("exceptId", current == null ? -1L : current.id());
+		return jdbc.sql("""
+				select p.id, p.type, p.status, p.corporation, p.billing_mode, a.id as activity_id, a.category,
+				       a.corporation as activity_corporation, a.active as activity_active,
+				       exists (select 1 from purchase_order po where po.project_id = p.id) as has_orders,
+				       cast(:day as date) as day,
+				       (select coalesce(sum(e.minutes), 0) from time_entry e
+				         where e.user_id = :userId and e.entry_date = :day and e.type = 'ACTIVITY'
+				           and e.id <> :exceptId) as minutes_that_day,
+				       (select w.status from timesheet_week w
+				         where w.user_id = :userId and w.week_start = :weekStart) as week_status
+				from project p left join activity a on a.id = :activityId where p.id = :projectId""")
+			.paramSource(params).query(SaveFacts.class).optional()
+			.orElseThrow(() -> new RuleViolationException("projectId", "no such project"));
 	}
 
 	/** Checks a draft against the catalog and the rules and completes it into an entry ready to store. */
-	TimeEntry validate(Draft d, TimeEntry current, Workspace settings) {
-		checkProjectAndActivity(d, current);
+	TimeEntry validate(Draft d, TimeEntry current, Workspace settings, SaveFacts facts) {
+		checkProjectAndActivity(d, current, facts);
 		checkPurchaseOrder(d);
 		return switch (d.type()) {
-			case ACTIVITY -> activityEntry(d, current, settings);
+			case ACTIVITY -> activityEntry(d, current, settings, facts);
 			case FIXED_COST, ADJUSTMENT -> moneyEntry(d);
 		};
 	}
 
 	/** 422 unless time can be booked on this activity of this project (a running timer is checked the same way). */
 	public void checkTrackable(long userId, Long projectId, Long activityId) {
-		checkProjectAndActivity(new Draft(EntryType.ACTIVITY, userId, projectId, activityId, null, null, null, null,
-				null, null, true, false, null, null, null, null, null, null), null);
+		Draft draft = new Draft(EntryType.ACTIVITY, userId, projectId, activityId, null, null, null, null, null, null,
+				true, false, null, null, null, null, null, null);
+		checkProjectAndActivity(draft, null, facts(draft, null, workspace.cached()));
 	}
 
 	/** 422 naming {@code purchaseOrderId} unless the entry names one of its own project's purchase orders. */
@@ -308,16 +357,7 @@ public class TimeEntryService {
 		}
 	}
 
-	private void checkProjectAndActivity(Draft d, TimeEntry current) {
-		if (d.projectId() == null) {
-			throw new RuleViolationException("projectId", "is required");
-		}
-		ProjectRow project = jdbc.sql("""
-				select p.id, p.type, p.status, p.corporation, p.billing_mode, a.id as activity_id, a.category,
-				       a.corporation as activity_corporation, a.active as activity_active
-				from project p left join activity a on a.id = ? where p.id = ?""")
-			.params(d.activityId(), d.projectId()).query(ProjectRow.class).optional()
-			.orElseThrow(() -> new RuleViolationException("projectId", "no such project"));
+	private void checkProjectAndActivity(Draft d, TimeEntry current, SaveFacts project) {
 		if (!"ACTIVE".equals(project.status())) {
 			throw new RuleViolationException("projectId",
 					"the project is " + project.status().toLowerCase().replace('_', ' ') + " and accepts no time");
@@ -352,7 +392,7 @@ public class TimeEntryService {
 		}
 	}
 
-	private TimeEntry activityEntry(Draft d, TimeEntry current, Workspace settings) {
+	private TimeEntry activityEntry(Draft d, TimeEntry current, Workspace settings, SaveFacts facts) {
 		LocalDate date;
 		int minutes;
 		Instant start = null;
@@ -392,7 +432,8 @@ public class TimeEntryService {
 		if (minutes < 0 || minutes > MINUTES_PER_DAY) {
 			throw new RuleViolationException("minutes", "must be between 0 and 24 hours");
 		}
-		int logged = entries.minutesOn(d.userId(), date, current == null ? null : current.id());
+		int logged = date.equals(facts.day()) ? facts.minutesThatDay()
+				: entries.minutesOn(d.userId(), date, current == null ? null : current.id());
 		if (logged + minutes > MINUTES_PER_DAY) {
 			throw new RuleViolationException("minutes", "this would make " + TimeEntry.hoursOf(logged + minutes)
 					+ " hours on " + date + "; a day holds at most 24");

@@ -3,6 +3,7 @@ package com.nexustime.workspace;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,6 +11,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
 
 import com.nexustime.audit.AuditLog;
@@ -17,6 +20,7 @@ import com.nexustime.audit.AuditLog;
 /**
  * The one row of workspace settings. Other features call {@link #current()}; admins change it with
  * {@link #update(WorkspaceForm)}, checked against the version they read and audited with before and after.
+ * Hot paths (every time-entry save) read {@link #cached()} instead, which costs no round trip.
  */
 @Service
 public class WorkspaceSettings {
@@ -25,7 +29,19 @@ public class WorkspaceSettings {
 
 	private final JdbcClient jdbc;
 
+	/** How long {@link #cached()} may answer settings changed elsewhere (another node, SQL by hand). */
+	static final Duration CACHED_FOR = Duration.ofSeconds(5);
+
+	private record Cached(Workspace settings, long readAt) {
+	}
+
 	private final AuditLog audit;
+
+	/** The settings {@link #cached()} answers; null after a change on this node, until the next read. */
+	private volatile Cached cached;
+
+	/** Counts changes, so that a read that overlapped one does not cache what it read. */
+	private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
 	WorkspaceSettings(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
@@ -35,6 +51,24 @@ public class WorkspaceSettings {
 	@Transactional(readOnly = true)
 	public Workspace current() {
 		return jdbc.sql("select * from workspace where id = 1").query(WorkspaceSettings::map).single();
+	}
+
+	/**
+	 * The settings as of at most {@link #CACHED_FOR} ago: a change through {@link #update} on this node is seen at
+	 * once, a change made elsewhere within {@link #CACHED_FOR}.
+	 */
+	public Workspace cached() {
+		Cached known = cached;
+		long now = System.nanoTime();
+		if (known != null && now - known.readAt() < CACHED_FOR.toNanos()) {
+			return known.settings();
+		}
+		long generation = changes.get();
+		Workspace read = jdbc.sql("select * from workspace where id = 1").query(WorkspaceSettings::map).single();
+		if (changes.get() == generation) {
+			cached = new Cached(read, now);
+		}
+		return read;
 	}
 
 	@Transactional
@@ -70,7 +104,23 @@ public class WorkspaceSettings {
 			.update();
 		Workspace after = current();
 		audit.record("UPDATE", ENTITY, 1, before, after);
+		forgetCached();
 		return after;
+	}
+
+	/** Drops the cached settings now and again when the change's transaction ends (a read meanwhile saw the old row). */
+	private void forgetCached() {
+		changes.incrementAndGet();
+		cached = null;
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					changes.incrementAndGet();
+					cached = null;
+				}
+			});
+		}
 	}
 
 	/** Left out keeps the current value. */

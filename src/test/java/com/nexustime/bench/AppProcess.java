@@ -36,6 +36,8 @@ final class AppProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-XX:+FlightRecorder");
+		// the same memory bound as spring-boot:run (pom.xml): the resident-memory goal is measured with it
+		command.addAll(List.of("-Xmx320m", "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=96m"));
 		command.add("-Djava.awt.headless=true");
 		command.add("-cp");
 		command.add(classpath);

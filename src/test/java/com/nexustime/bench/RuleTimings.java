@@ -23,7 +23,7 @@ import com.nexustime.workflow.DataFolder;
 /**
  * One decision of each rule facade, from the rule files in {@code rules/}, timed in a warmed loop (JMH would be
  * more careful, but a fifth of the calls as warm-up and per-call timing is close enough for a 50 µs goal).
- * Each call is a new rule session, as in the app.
+ * Each call takes a session from RuleBook's pool, as in the app.
  */
 final class RuleTimings {
 

@@ -61,14 +61,67 @@ class AccessTokenApiTest extends IntegrationTest {
 
 		String email = unique("expiry");
 		createUser(admin(), email, "STAFF");
+		Instant expiry = Instant.now().plus(3, ChronoUnit.SECONDS);
 		String secret = api.basic(email, PASSWORD)
-			.post("/api/v1/me/tokens", Map.of("name", "short-lived",
-					"expiresAt", Instant.now().plus(1, ChronoUnit.HOURS).toString()))
+			.post("/api/v1/me/tokens", Map.of("name", "short-lived", "expiresAt", expiry.toString()))
 			.json().get("token").asText();
 		assertThat(api.bearer(secret).get("/api/v1/me").status()).isEqualTo(200);
-		jdbc.sql("update access_token set expires_at = now() - interval '1 minute' where name = 'short-lived' "
-				+ "and user_id = (select id from app_user where email = ?)").param(email).update();
+		// the token's owner is remembered for a while, but never past the token's expiry
+		sleepUntil(expiry.plusMillis(200));
 		assertThat(api.bearer(secret).get("/api/v1/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aRememberedTokenIsForgottenWhenItsOwnerChangesOnThisNode() {
+		String email = unique("remembered");
+		String userId = createUser(admin(), email, "STAFF").get("id").asText();
+		String secret = api.basic(email, PASSWORD).post("/api/v1/me/tokens", Map.of("name", "cli")).json()
+			.get("token").asText();
+		assertThat(api.bearer(secret).get("/api/v1/me").status()).isEqualTo(200);
+
+		// a change behind the application's back (as on another node) is seen once the token is forgotten (30 s)
+		jdbc.sql("update app_user set active = false where id = ?").param(Long.parseLong(userId)).update();
+		assertThat(api.bearer(secret).get("/api/v1/me").status()).isEqualTo(200);
+
+		// any change through this node forgets the person's tokens at once: the next request reads the row again
+		assertThat(admin().patch("/api/v1/users/" + userId, Map.of("name", "Renamed")).status()).isEqualTo(200);
+		assertThat(api.bearer(secret).get("/api/v1/me").status()).isEqualTo(401);
+		assertThat(admin().patch("/api/v1/users/" + userId, Map.of("active", true)).status()).isEqualTo(200);
+		assertThat(api.bearer(secret).get("/api/v1/me").status()).isEqualTo(200);
+		assertThat(admin().patch("/api/v1/users/" + userId, Map.of("active", false)).status()).isEqualTo(200);
+		assertThat(api.bearer(secret).get("/api/v1/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void lastUsedIsWrittenAtMostOnceAMinute() {
+		String email = unique("last-used");
+		createUser(admin(), email, "STAFF");
+		String secret = api.basic(email, PASSWORD).post("/api/v1/me/tokens", Map.of("name", "busy")).json()
+			.get("token").asText();
+		String lastUsed = "select last_used_at from access_token where name = 'busy' "
+				+ "and user_id = (select id from app_user where email = ?)";
+		assertThat(api.bearer(secret).get("/api/v1/me").status()).isEqualTo(200);
+		assertThat(jdbc.sql(lastUsed).param(email).query(java.sql.Timestamp.class).optional()).isPresent();
+
+		jdbc.sql("update access_token set last_used_at = timestamptz '2001-01-01 00:00:00+00' where name = 'busy' "
+				+ "and user_id = (select id from app_user where email = ?)").param(email).update();
+		for (int i = 0; i < 5; i++) {
+			assertThat(api.bearer(secret).get("/api/v1/me").status()).isEqualTo(200);
+		}
+		assertThat(jdbc.sql(lastUsed).param(email).query(java.sql.Timestamp.class).single().toInstant())
+			.isEqualTo(Instant.parse("2001-01-01T00:00:00Z"));
+	}
+
+	private static void sleepUntil(Instant moment) {
+		long millis = Instant.now().until(moment, ChronoUnit.MILLIS);
+		if (millis > 0) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	@Test

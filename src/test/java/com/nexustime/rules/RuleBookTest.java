@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,5 +107,90 @@ class RuleBookTest {
 		RuleBook book = new RuleBook(DataFolder.directory(folder), Clock.systemUTC());
 		assertThat(book.inEffect().ok()).isTrue();
 		assertThat(book.inEffect().files()).isEmpty();
+	}
+
+	private static String versionRule(String version) {
+		return """
+				package versioned
+
+				global java.util.List seen
+
+				rule "answers the version of the rules"
+				when
+				    Integer()
+				then
+				    insert("%s");
+				end
+				""".formatted(version);
+	}
+
+	private static List<Object> facts(org.kie.api.runtime.KieSession session) {
+		return List.copyOf(session.getObjects());
+	}
+
+	@Test
+	void sessionsAreReusedAndStartEmpty() throws Exception {
+		Files.writeString(folder.resolve("versioned.drl"), versionRule("v1"));
+		RuleBook book = new RuleBook(DataFolder.directory(folder), Clock.systemUTC());
+
+		book.evaluate(session -> {
+			session.setGlobal("seen", new java.util.ArrayList<>());
+			session.insert(42);
+			session.fireAllRules();
+			assertThat(facts(session)).containsExactlyInAnyOrder(42, "v1");
+			return session;
+		});
+		java.util.Set<Long> sessionIds = new java.util.HashSet<>();
+		for (int i = 0; i < 20; i++) {
+			sessionIds.add(book.evaluate(session -> {
+				// nothing of an earlier evaluation is left: no facts, no globals, no rules waiting to fire
+				assertThat(facts(session)).isEmpty();
+				assertThat(session.getGlobal("seen")).isNull();
+				assertThat(session.fireAllRules()).isZero();
+				return session.getIdentifier();
+			}));
+		}
+		// twenty evaluations one after the other share a handful of pooled sessions instead of creating twenty
+		assertThat(sessionIds).hasSizeLessThanOrEqualTo(4);
+	}
+
+	@Test
+	void reloadSwapsTheRulesWhileAnEvaluationInFlightFinishesOnTheOldOnes() throws Exception {
+		Files.writeString(folder.resolve("versioned.drl"), versionRule("v1"));
+		RuleBook book = new RuleBook(DataFolder.directory(folder), Clock.systemUTC());
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch reloaded = new CountDownLatch(1);
+		CompletableFuture<List<Object>> inFlight = CompletableFuture.supplyAsync(() -> book.evaluate(session -> {
+			started.countDown();
+			try {
+				assertThat(reloaded.await(30, TimeUnit.SECONDS)).isTrue();
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+			session.insert(1);
+			session.fireAllRules();
+			return facts(session);
+		}));
+		assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+		Files.writeString(folder.resolve("versioned.drl"), versionRule("v2"));
+		assertThat(book.reload().ok()).isTrue();
+		List<Object> afterReload = book.evaluate(session -> {
+			session.insert(2);
+			session.fireAllRules();
+			return facts(session);
+		});
+		reloaded.countDown();
+
+		assertThat(afterReload).containsExactlyInAnyOrder(2, "v2");
+		assertThat(inFlight.get(30, TimeUnit.SECONDS)).containsExactlyInAnyOrder(1, "v1");
+		// the old pool's session, given back after the reload, is never handed out again
+		List<Object> later = book.evaluate(session -> {
+			session.insert(3);
+			session.fireAllRules();
+			return facts(session);
+		});
+		assertThat(later).containsExactlyInAnyOrder(3, "v2");
 	}
 }

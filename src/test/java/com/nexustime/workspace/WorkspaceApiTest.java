@@ -75,6 +75,28 @@ class WorkspaceApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void theCachedSettingsSeeAChangeOnThisNodeAtOnceAndOneElsewhereWithinSeconds() throws Exception {
+		WorkspaceSettings settings = context.getBean(WorkspaceSettings.class);
+		JsonNode original = admin().get("/api/v1/workspace").json();
+		try {
+			assertThat(settings.cached().name()).isEqualTo(original.get("name").asText());
+			Map<String, Object> changed = settings(original);
+			changed.put("name", "Changed through the API");
+			assertThat(admin().put("/api/v1/workspace", changed).status()).isEqualTo(200);
+			assertThat(settings.cached().name()).isEqualTo("Changed through the API");
+
+			// written behind the application's back (as by another node): seen once the cached copy is too old
+			jdbc.sql("update workspace set name = 'Changed elsewhere' where id = 1").update();
+			assertThat(settings.cached().name()).isEqualTo("Changed through the API");
+			Thread.sleep(WorkspaceSettings.CACHED_FOR.toMillis() + 100);
+			assertThat(settings.cached().name()).isEqualTo("Changed elsewhere");
+		}
+		finally {
+			restore(original);
+		}
+	}
+
+	@Test
 	void invalidSettingsAreNamedFieldByField() {
 		JsonNode original = admin().get("/api/v1/workspace").json();
 		Map<String, Object> invalid = settings(original);

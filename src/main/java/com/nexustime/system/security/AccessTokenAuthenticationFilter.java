@@ -38,8 +38,7 @@ class AccessTokenAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		CurrentUser user = tokens.authenticate(header.substring(7).trim())
-			.flatMap(accounts::byId)
+		CurrentUser user = tokens.principal(header.substring(7).trim(), accounts::byId)
 			.filter(CurrentUser::isEnabled)
 			.orElse(null);
 		if (user == null) {
