@@ -207,8 +207,10 @@ class DiagramCannotDecideTest extends IntegrationTest {
 			.param("Victim client " + UUID.randomUUID()).query(Long.class).single();
 		long approvalId = jdbc.sql("""
 				insert into client_approval (contact_id, owner_id, period_from, period_to, grouping, expires_at,
-				                             snapshot, snapshot_hash, total_hours, total_amount)
-				values (?, ?, date '2026-03-02', date '2026-03-15', 'PROJECT', ?, '{}'::jsonb, 'h', 1, 100)
+				                             snapshot, snapshot_hash, total_hours, total_amount,
+				                             recipient_name, recipient_email)
+				values (?, ?, date '2026-03-02', date '2026-03-15', 'PROJECT', ?, '{}'::jsonb, 'h', 1, 100,
+				        'Victim client', 'victim@example.com')
 				returning id""")
 			.params(contactId, owner.id(), Timestamp.from(Instant.now().plus(30, ChronoUnit.DAYS)))
 			.query(Long.class).single();
