@@ -89,9 +89,12 @@ final class Flows {
 			.setProcessEngineName("bench-bare-" + System.nanoTime());
 		NoOp noOp = new NoOp();
 		Map<Object, Object> beans = new HashMap<>();
-		for (String name : List.of("reviewDecisionCheck", "weekReopened", "reviewReminder", "weekApproved",
-				"weekRejected")) {
-			beans.put(name, noOp);
+		// every bean the diagram names (delegates and listeners) is a no-op here
+		String diagram = java.nio.file.Files.readString(Path.of("processes", "weekly-timesheet.bpmn"));
+		java.util.regex.Matcher named = java.util.regex.Pattern.compile("delegateExpression=\"\\$\\{(\\w+)\\}\"")
+			.matcher(diagram);
+		while (named.find()) {
+			beans.put(named.group(1), noOp);
 		}
 		((ProcessEngineConfigurationImpl) configuration).setBeans(beans);
 		ProcessEngine engine = configuration.buildProcessEngine();
