@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
+import com.nexustime.approval.ClientApprovalService;
 import com.nexustime.approval.PendingApprovals;
 import com.nexustime.audit.AuditLog;
 import com.nexustime.notify.Mailer;
@@ -63,8 +64,12 @@ public class InvoiceService {
 
 	private final PendingApprovals approvals;
 
+	private final ClientApprovalService clientApprovals;
+
 	InvoiceService(JdbcClient jdbc, WorkspaceSettings workspace, AuditLog audit, TaskService tasks,
-			InvoicePdf pdfRenderer, Mailer mailer, PublicAddress publicAddress, PendingApprovals approvals) {
+			InvoicePdf pdfRenderer, Mailer mailer, PublicAddress publicAddress, PendingApprovals approvals,
+			ClientApprovalService clientApprovals) {
+		this.clientApprovals = clientApprovals;
 		this.jdbc = jdbc;
 		this.workspace = workspace;
 		this.audit = audit;
@@ -90,6 +95,8 @@ public class InvoiceService {
 	@Transactional
 	public Invoice fromApproval(CurrentUser user, long approvalId) {
 		requireBiller(user);
+		// what a biller may not read they may not bill either: 404, as for reading it
+		clientApprovals.get(user, approvalId);
 		Invoice invoice = convertApproval(approvalId, user.id());
 		completeConvertTask(approvalId, invoice);
 		return invoice;

@@ -94,6 +94,23 @@ class InvoiceApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void aManagerBillsOnlyApprovalsTheyMayRead() {
+		fx.entry(fx.website, fx.design, MONDAY, 60, "100.00", "Sketch");
+		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
+		TestUsers.TestUser otherTeam = TestUsers.create(jdbc, "MANAGER");
+
+		Api.Response refused = otherTeam.client(api).post("/api/v1/invoices/from-time",
+				Map.of("approvalId", approval.get("id").asText()));
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+		assertThat(refused.body()).doesNotContain("100.00");
+		assertThat(jdbc.sql("select count(*) from invoice where approval_id = ?").param(approval.get("id").asLong())
+			.query(Long.class).single()).isZero();
+		assertThat(billing.post("/api/v1/invoices/from-time", Map.of("approvalId", approval.get("id").asText()))
+			.status()).isEqualTo(201);
+	}
+
+	@Test
 	void anApprovalThatIsNotApprovedOrAlreadyInvoicedIsRefused() {
 		fx.entry(fx.website, fx.design, MONDAY, 60, "100.00", "Sketch");
 		JsonNode pending = fx.sendForApproval(api, MONDAY, MONDAY.plusDays(6), "PROJECT");
