@@ -1,17 +1,11 @@
 package com.nexustime.review;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.nexustime.support.IntegrationTest;
+import com.nexustime.support.ModelerDeployment;
 import com.nexustime.support.TestUsers;
 import com.nexustime.support.TestUsers.TestUser;
 
@@ -276,36 +271,11 @@ class DiagramCannotDecideTest extends IntegrationTest {
 
 	/** Deploys through {@code /engine-rest/deployment/create} as Camunda Modeler does; answers the deployment id. */
 	private String deployAs(TestUser user, String name, String bpmn) throws IOException, InterruptedException {
-		String boundary = "----test" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		part(body, boundary, "deployment-name", null, "diagram-cannot-decide-" + name);
-		part(body, boundary, "deployment-source", null, "Camunda Modeler");
-		part(body, boundary, name + ".bpmn", name + ".bpmn", bpmn);
-		body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		String basic = Base64.getEncoder()
-			.encodeToString((user.email() + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("Accept", "application/json")
-			.header("Authorization", "Basic " + basic)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build();
-		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = ModelerDeployment.post(port,
+				ModelerDeployment.basic(user.email(), TestUsers.PASSWORD), "diagram-cannot-decide-" + name,
+				name + ".bpmn", bpmn, false);
 		assertThat(response.statusCode()).as("the diagram is accepted: " + response.body()).isEqualTo(200);
 		JsonNode deployed = JSON.readTree(response.body());
 		return deployed.get("id").asText();
-	}
-
-	private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName, String value)
-			throws IOException {
-		StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-			.append("Content-Disposition: form-data; name=\"").append(name).append('"');
-		if (fileName != null) {
-			head.append("; filename=\"").append(fileName).append("\"\r\nContent-Type: application/octet-stream");
-		}
-		head.append("\r\n\r\n");
-		body.write(head.toString().getBytes(StandardCharsets.UTF_8));
-		body.write(value.getBytes(StandardCharsets.UTF_8));
-		body.write("\r\n".getBytes(StandardCharsets.UTF_8));
 	}
 }

@@ -1,13 +1,7 @@
 package com.nexustime.workflow;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -28,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import com.nexustime.support.IntegrationTest;
+import com.nexustime.support.ModelerDeployment;
 import com.nexustime.support.TestUsers;
 import com.nexustime.support.TestUsers.TestUser;
 
@@ -253,32 +248,7 @@ class DiagramPolicyTest extends IntegrationTest {
 	private HttpResponse<String> deploy(TestUser user, String deploymentName, String bpmn)
 			throws IOException, InterruptedException {
 		String keyed = bpmn.replace("id=\"KEY\"", "id=\"" + key(deploymentName) + "\"");
-		String boundary = "----policy" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		part(body, boundary, "deployment-name", null, deploymentName);
-		part(body, boundary, "deployment-source", null, "Camunda Modeler");
-		part(body, boundary, "case.bpmn", "case.bpmn", keyed);
-		body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("Accept", "application/json")
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user.email() + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build();
-		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName, String value)
-			throws IOException {
-		StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-			.append("Content-Disposition: form-data; name=\"").append(name).append('"');
-		if (fileName != null) {
-			head.append("; filename=\"").append(fileName).append("\"\r\nContent-Type: application/octet-stream");
-		}
-		head.append("\r\n\r\n");
-		body.write(head.toString().getBytes(StandardCharsets.UTF_8));
-		body.write(value.getBytes(StandardCharsets.UTF_8));
-		body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+		return ModelerDeployment.post(port, ModelerDeployment.basic(user.email(), TestUsers.PASSWORD), deploymentName,
+				"case.bpmn", keyed, false);
 	}
 }

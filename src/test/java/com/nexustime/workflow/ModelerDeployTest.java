@@ -1,10 +1,6 @@
 package com.nexustime.workflow;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.nexustime.support.IntegrationTest;
+import com.nexustime.support.ModelerDeployment;
 import com.nexustime.support.TestUsers;
 import com.nexustime.support.TestUsers.TestUser;
 
@@ -163,34 +160,6 @@ class ModelerDeployTest extends IntegrationTest {
 	/** The request Camunda Modeler's deploy dialog sends. */
 	private HttpResponse<String> deploy(String authorization, String deploymentName, String bpmn)
 			throws IOException, InterruptedException {
-		String boundary = "----modeler" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		part(body, boundary, "deployment-name", null, deploymentName);
-		part(body, boundary, "deployment-source", null, "Camunda Modeler");
-		part(body, boundary, "deploy-changed-only", null, "true");
-		part(body, boundary, "weekly-timesheet.bpmn", "weekly-timesheet.bpmn", bpmn);
-		body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-				+ "/engine-rest/deployment/create"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName, String value)
-			throws IOException {
-		StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-			.append("Content-Disposition: form-data; name=\"").append(name).append('"');
-		if (fileName != null) {
-			head.append("; filename=\"").append(fileName).append("\"\r\nContent-Type: application/octet-stream");
-		}
-		head.append("\r\n\r\n");
-		body.write(head.toString().getBytes(StandardCharsets.UTF_8));
-		body.write(value.getBytes(StandardCharsets.UTF_8));
-		body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+		return ModelerDeployment.post(port, authorization, deploymentName, "weekly-timesheet.bpmn", bpmn, true);
 	}
 }
