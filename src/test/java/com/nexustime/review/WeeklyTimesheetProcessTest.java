@@ -3,6 +3,7 @@ package com.nexustime.review;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,6 +27,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 /** The weekly-timesheet diagram as deployed from processes/, driven through the engine and its delegates. */
 class WeeklyTimesheetProcessTest extends IntegrationTest {
+
+	@Autowired
+	IdentityService identity;
 
 	@Autowired
 	ProcessEngine engine;
@@ -69,7 +73,7 @@ class WeeklyTimesheetProcessTest extends IntegrationTest {
 		assertThat(review.getAssignee()).isEqualTo(String.valueOf(manager.id()));
 		assertThat(review.getFormKey()).isEqualTo("nexus:manager-review");
 
-		tasks.complete(review.getId(), Map.of("approved", true, "reviewedBy", String.valueOf(manager.id())));
+		asManager(() -> tasks.complete(review.getId(), Map.of("approved", true, "reviewedBy", String.valueOf(manager.id()))));
 
 		assertThat(instance).isEnded().hasPassedInOrder("WeekSubmitted", "ReviewWeek", "ApprovedDecision", "LockWeek",
 				"WeekApproved");
@@ -80,14 +84,14 @@ class WeeklyTimesheetProcessTest extends IntegrationTest {
 	@Test
 	void submitRejectResubmitApprove() {
 		ProcessInstance first = submit();
-		tasks.complete(task(first).getId(), Map.of("approved", false, "comment", "Tuesday is missing"));
+		asManager(() -> tasks.complete(task(first).getId(), Map.of("approved", false, "comment", "Tuesday is missing")));
 		assertThat(first).isEnded().hasPassed("ReturnWeek", "WeekRejected").hasNotPassed("LockWeek");
 		assertThat(reviews.status(staff.id(), week).status()).isEqualTo("REJECTED");
 		assertThat(reviews.status(staff.id(), week).comment()).isEqualTo("Tuesday is missing");
 
 		ProcessInstance second = submit();
 		assertThat(second.getId()).isNotEqualTo(first.getId());
-		tasks.complete(task(second).getId(), Map.of("approved", true));
+		asManager(() -> tasks.complete(task(second).getId(), Map.of("approved", true)));
 		assertThat(second).isEnded().hasPassed("WeekApproved");
 		assertThat(reviews.status(staff.id(), week).status()).isEqualTo("APPROVED");
 	}
@@ -96,7 +100,7 @@ class WeeklyTimesheetProcessTest extends IntegrationTest {
 	void aRejectionWithoutACommentIsRefused() {
 		ProcessInstance instance = submit();
 		Task review = task(instance);
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("approved", false)))
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> asManager(() -> tasks.complete(review.getId(), Map.of("approved", false))))
 			.hasStackTraceContaining("comment");
 		assertThat(instance).isWaitingAt("ReviewWeek");
 	}
@@ -143,4 +147,16 @@ class WeeklyTimesheetProcessTest extends IntegrationTest {
 	private Task task(ProcessInstance instance) {
 		return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
+
+	/** Completes as the engine's authenticated manager, as the task list does for the signed-in person. */
+	private void asManager(Runnable completion) {
+		identity.setAuthenticatedUserId(String.valueOf(manager.id()));
+		try {
+			completion.run();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
 }

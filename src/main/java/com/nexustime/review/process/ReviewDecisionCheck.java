@@ -28,6 +28,10 @@ class ReviewDecisionCheck implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
+		// a diagram may hang this listener on another event (create, assignment) of a task nobody completes
+		if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+			throw new AccessDeniedException("a week's review is recorded only when a person completes the review task");
+		}
 		Long decider = decider(task);
 		if (decider == null) {
 			throw new AccessDeniedException("a week's review is completed by a signed-in reviewer");
@@ -44,7 +48,8 @@ class ReviewDecisionCheck implements TaskListener {
 
 	/**
 	 * Who is completing the task: the app's signed-in person (any web request, the engine API included), else the
-	 * engine's authenticated user, else the assignee for engine-internal callers acting on the assignee's behalf.
+	 * engine's authenticated user. Never the assignee: a diagram chooses it, so a job completing the task would
+	 * decide in the assignee's name.
 	 */
 	private static Long decider(DelegateTask task) {
 		var signedIn = SecurityContextHolder.getContext().getAuthentication();
@@ -52,7 +57,7 @@ class ReviewDecisionCheck implements TaskListener {
 			return user.id();
 		}
 		Authentication engineUser = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		String id = engineUser != null && engineUser.getUserId() != null ? engineUser.getUserId() : task.getAssignee();
+		String id = engineUser == null ? null : engineUser.getUserId();
 		try {
 			return id == null ? null : Long.valueOf(id);
 		}
