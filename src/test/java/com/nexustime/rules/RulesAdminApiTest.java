@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.nexustime.support.Api;
+import com.nexustime.support.EditedRules;
 import com.nexustime.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class RulesAdminApiTest extends IntegrationTest {
 
 	@Test
 	void brokenFileIsReportedAs422AndTheOldRulesStay() throws Exception {
-		Path broken = Path.of("rules", "zz-reload-test-" + UUID.randomUUID() + ".drl");
+		Path broken = EditedRules.FOLDER.resolve("zz-reload-test-" + UUID.randomUUID() + ".drl");
 		ProjectFacts electronic = new ProjectFacts(1, "ELECTRONIC", "ACTIVE", null);
 		ActivityOption management = new ActivityOption(2, "MANAGEMENT", null, true);
 		try {
