@@ -1,8 +1,12 @@
 package com.nexustime.people;
 
+import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Set;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -30,6 +34,12 @@ public class NewUser {
 	private Set<Role> roles = EnumSet.noneOf(Role.class);
 
 	private Long managerId;
+
+	@DecimalMin(value = "0.5", message = "must be between 0.5 and 168")
+	@DecimalMax(value = "168", message = "must be between 0.5 and 168")
+	@Digits(integer = 3, fraction = 1, message = "must be a number of hours with at most one decimal")
+	/** Left out: the workspace's weekly hours. */
+	private BigDecimal weeklyHours;
 
 	public String getEmail() {
 		return email;
@@ -61,6 +71,14 @@ public class NewUser {
 
 	public void setRoles(Set<Role> roles) {
 		this.roles = roles;
+	}
+
+	public BigDecimal getWeeklyHours() {
+		return weeklyHours;
+	}
+
+	public void setWeeklyHours(BigDecimal weeklyHours) {
+		this.weeklyHours = weeklyHours;
 	}
 
 	public Long getManagerId() {

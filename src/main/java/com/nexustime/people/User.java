@@ -1,5 +1,7 @@
 package com.nexustime.people;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -31,6 +33,9 @@ class User {
 
 	private boolean active;
 
+	/** Null: the workspace's weekly hours. */
+	private BigDecimal weeklyHours;
+
 	private Instant createdAt;
 
 	@MappedCollection(idColumn = "app_user")
@@ -41,20 +46,22 @@ class User {
 
 	@PersistenceCreator
 	User(Long id, String email, String name, String passwordHash, Long managerId, boolean active, Instant createdAt,
-			Set<UserRole> roles, Integer version) {
+			BigDecimal weeklyHours, Set<UserRole> roles, Integer version) {
 		this.id = id;
 		this.email = email;
 		this.name = name;
 		this.passwordHash = passwordHash;
 		this.managerId = managerId;
 		this.active = active;
+		this.weeklyHours = weeklyHours;
 		this.createdAt = createdAt;
 		this.roles = new LinkedHashSet<>(roles);
 		this.version = version;
 	}
 
 	static User create(String email, String name, String passwordHash, Set<Role> roles, Long managerId) {
-		User user = new User(null, email.trim(), name.trim(), passwordHash, managerId, true, Instant.now(), Set.of(), null);
+		User user = new User(null, email.trim(), name.trim(), passwordHash, managerId, true, Instant.now(), null, Set.of(),
+				null);
 		user.grant(roles);
 		return user;
 	}
@@ -100,12 +107,17 @@ class User {
 		this.active = active;
 	}
 
+	/** Null goes back to the workspace's figure. */
+	void expectWeekly(BigDecimal hours) {
+		this.weeklyHours = hours == null ? null : hours.setScale(1, RoundingMode.HALF_UP);
+	}
+
 	void changePassword(String passwordHash) {
 		this.passwordHash = passwordHash;
 	}
 
 	/** What may be shown and audited: everything but the password hash. */
 	UserView view() {
-		return new UserView(id, email, name, roles(), managerId, active);
+		return new UserView(id, email, name, roles(), managerId, active, weeklyHours);
 	}
 }

@@ -1,8 +1,12 @@
 package com.nexustime.people;
 
+import java.math.BigDecimal;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -25,6 +29,14 @@ public class UserChanges {
 
 	private boolean managerIdSent;
 
+	@DecimalMin(value = "0.5", message = "must be between 0.5 and 168")
+	@DecimalMax(value = "168", message = "must be between 0.5 and 168")
+	@Digits(integer = 3, fraction = 1, message = "must be a number of hours with at most one decimal")
+	/** Sent as null: back to the workspace's weekly hours. */
+	private BigDecimal weeklyHours;
+
+	private boolean weeklyHoursSent;
+
 	private Boolean active;
 
 	@Size(min = 8, max = 200, message = "must be between 8 and 200 characters")
@@ -44,6 +56,20 @@ public class UserChanges {
 
 	public void setRoles(Set<Role> roles) {
 		this.roles = roles;
+	}
+
+	public BigDecimal getWeeklyHours() {
+		return weeklyHours;
+	}
+
+	public void setWeeklyHours(BigDecimal weeklyHours) {
+		this.weeklyHours = weeklyHours;
+		this.weeklyHoursSent = true;
+	}
+
+	@JsonIgnore
+	public boolean isWeeklyHoursSent() {
+		return weeklyHoursSent;
 	}
 
 	public Long getManagerId() {
@@ -79,6 +105,6 @@ public class UserChanges {
 	/** Whether this change touches more than the caller's own name and password. */
 	@JsonIgnore
 	boolean touchesAdministration() {
-		return roles != null || managerIdSent || active != null;
+		return roles != null || managerIdSent || active != null || weeklyHoursSent;
 	}
 }

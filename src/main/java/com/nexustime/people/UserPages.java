@@ -38,7 +38,10 @@ class UserPages {
 
 	private final UserService users;
 
-	UserPages(UserService users) {
+	private final WorkingHours workingHours;
+
+	UserPages(UserService users, WorkingHours workingHours) {
+		this.workingHours = workingHours;
 		this.users = users;
 	}
 
@@ -72,6 +75,7 @@ class UserPages {
 		NewUser user = new NewUser();
 		user.setRoles(EnumSet.of(Role.STAFF));
 		model.addAttribute("user", user);
+		model.addAttribute("workspaceWeeklyHours", workingHours.workspaceWeeklyHours().stripTrailingZeros().toPlainString());
 		model.addAttribute("managers", users.visibleTo(caller));
 		return NEW_FORM;
 	}
@@ -93,6 +97,7 @@ class UserPages {
 				result.rejectValue(ex.field(), "rule", ex.getMessage());
 			}
 		}
+		model.addAttribute("workspaceWeeklyHours", workingHours.workspaceWeeklyHours().stripTrailingZeros().toPlainString());
 		model.addAttribute("managers", users.visibleTo(caller));
 		return NEW_FORM;
 	}
@@ -105,6 +110,7 @@ class UserPages {
 		changes.setName(user.name());
 		changes.setRoles(user.roles());
 		changes.setManagerId(user.managerId());
+		changes.setWeeklyHours(user.weeklyHours());
 		changes.setActive(user.active());
 		return editPage(user, changes, caller, model);
 	}
@@ -129,6 +135,7 @@ class UserPages {
 	private String editPage(UserView user, UserChanges changes, CurrentUser caller, Model model) {
 		model.addAttribute("subject", user);
 		model.addAttribute("changes", changes);
+		model.addAttribute("workspaceWeeklyHours", workingHours.workspaceWeeklyHours().stripTrailingZeros().toPlainString());
 		model.addAttribute("managers",
 				users.visibleTo(caller).stream().filter(u -> !u.id().equals(user.id())).toList());
 		return EDIT_FORM;

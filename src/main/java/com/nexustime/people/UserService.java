@@ -51,8 +51,10 @@ public class UserService {
 		if (input.getManagerId() != null) {
 			requireExisting(input.getManagerId());
 		}
-		User user = users.save(User.create(email, input.getName(), passwords.encode(input.getPassword()),
-				input.getRoles(), input.getManagerId()));
+		User fresh = User.create(email, input.getName(), passwords.encode(input.getPassword()), input.getRoles(),
+				input.getManagerId());
+		fresh.expectWeekly(input.getWeeklyHours());
+		User user = users.save(fresh);
 		UserView created = user.view();
 		audit.record("CREATE", ENTITY, user.id(), null, created);
 		return created;
@@ -119,6 +121,9 @@ public class UserService {
 				}
 			}
 			user.reportTo(managerId);
+		}
+		if (changes.isWeeklyHoursSent()) {
+			user.expectWeekly(changes.getWeeklyHours());
 		}
 		if (changes.getActive() != null) {
 			if (self && !changes.getActive()) {

@@ -10,7 +10,7 @@ import java.util.List;
 public record Workspace(String name, String currency, BigDecimal defaultRate, WeekStart weekStart, String timeZone,
 		BigDecimal poAlertThresholdPercent, List<String> alertRecipients, int timerReminderHours,
 		int approvalLinkDays, String brandColor, String logoUrl, String senderName, int version,
-		boolean autoInvoice) {
+		boolean autoInvoice, BigDecimal weeklyHours) {
 
 	public ZoneId zone() {
 		return ZoneId.of(timeZone);

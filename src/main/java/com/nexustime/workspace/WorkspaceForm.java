@@ -77,6 +77,12 @@ public class WorkspaceForm {
 	/** Bill approved client approvals without the owner's "Convert to invoice" task. */
 	private Boolean autoInvoice;
 
+	/** Everyone's expected hours a week unless their own figure differs; left out keeps the current one. */
+	@DecimalMin(value = "0.5", message = "must be between 0.5 and 168")
+	@DecimalMax(value = "168", message = "must be between 0.5 and 168")
+	@Digits(integer = 3, fraction = 1, message = "must be a number of hours with at most one decimal")
+	private BigDecimal weeklyHours;
+
 	private Integer version;
 
 	static WorkspaceForm of(Workspace current) {
@@ -94,6 +100,7 @@ public class WorkspaceForm {
 		form.logoUrl = current.logoUrl();
 		form.senderName = current.senderName();
 		form.autoInvoice = current.autoInvoice();
+		form.weeklyHours = current.weeklyHours();
 		form.version = current.version();
 		return form;
 	}
@@ -203,6 +210,14 @@ public class WorkspaceForm {
 
 	public void setSenderName(String senderName) {
 		this.senderName = senderName;
+	}
+
+	public BigDecimal getWeeklyHours() {
+		return weeklyHours;
+	}
+
+	public void setWeeklyHours(BigDecimal weeklyHours) {
+		this.weeklyHours = weeklyHours;
 	}
 
 	public Boolean getAutoInvoice() {

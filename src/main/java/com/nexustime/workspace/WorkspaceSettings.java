@@ -84,7 +84,7 @@ public class WorkspaceSettings {
 				       po_alert_threshold_percent = :threshold, alert_recipients = :recipients,
 				       timer_reminder_hours = :reminderHours, approval_link_days = :linkDays,
 				       brand_color = :brandColor, logo_url = :logoUrl, sender_name = :senderName,
-				       auto_invoice = :autoInvoice,
+				       auto_invoice = :autoInvoice, weekly_hours = :weeklyHours,
 				       version = version + 1
 				where id = 1 and version = :version""")
 			.param("name", form.getName().trim())
@@ -100,6 +100,8 @@ public class WorkspaceSettings {
 			.param("logoUrl", blankClears(form.getLogoUrl(), before.logoUrl()))
 			.param("senderName", blankClears(form.getSenderName(), before.senderName()))
 			.param("autoInvoice", form.getAutoInvoice() == null ? before.autoInvoice() : form.getAutoInvoice())
+			.param("weeklyHours", form.getWeeklyHours() == null ? before.weeklyHours()
+					: form.getWeeklyHours().setScale(1, RoundingMode.HALF_UP))
 			.param("version", before.version())
 			.update();
 		Workspace after = current();
@@ -144,6 +146,7 @@ public class WorkspaceSettings {
 				WeekStart.valueOf(rs.getString("week_start")), rs.getString("time_zone"),
 				rs.getBigDecimal("po_alert_threshold_percent"), list, rs.getInt("timer_reminder_hours"),
 				rs.getInt("approval_link_days"), rs.getString("brand_color"), rs.getString("logo_url"),
-				rs.getString("sender_name"), rs.getInt("version"), rs.getBoolean("auto_invoice"));
+				rs.getString("sender_name"), rs.getInt("version"), rs.getBoolean("auto_invoice"),
+				rs.getBigDecimal("weekly_hours"));
 	}
 }

@@ -1,5 +1,6 @@
 package com.nexustime.people;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -175,6 +176,31 @@ class UserApiTest extends IntegrationTest {
 		assertThat(admin().patch("/api/v1/users/" + id, Map.of("active", false)).json().get("active").asBoolean())
 			.isFalse();
 		assertThat(api.basic(email, PASSWORD).get("/api/v1/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void weeklyHoursAreTheWorkspacesUntilAnAdminSetsThePersonsOwn() {
+		String email = unique("parttime");
+		String id = createUser(admin(), email, "STAFF").get("id").asText();
+		WorkingHours hours = context.getBean(WorkingHours.class);
+		BigDecimal workspaceHours = hours.workspaceWeeklyHours();
+		assertThat(hours.weeklyHours(Long.parseLong(id))).isEqualByComparingTo(workspaceHours);
+
+		var set = admin().patch("/api/v1/users/" + id, Map.of("weeklyHours", "24.5"));
+		assertThat(set.status()).as(set.toString()).isEqualTo(200);
+		assertThat(new BigDecimal(set.json().get("weeklyHours").asText())).isEqualByComparingTo("24.5");
+		assertThat(hours.weeklyHours(Long.parseLong(id))).isEqualByComparingTo("24.5");
+
+		// the person cannot change their own contract hours; out-of-range and over-precise figures name the field
+		assertThat(api.basic(email, PASSWORD).patch("/api/v1/users/" + id, Map.of("weeklyHours", 60)).status())
+			.isEqualTo(403);
+		assertThat(fields(admin().patch("/api/v1/users/" + id, Map.of("weeklyHours", 169)))).containsExactly("weeklyHours");
+		assertThat(fields(admin().patch("/api/v1/users/" + id, Map.of("weeklyHours", "20.25"))))
+			.containsExactly("weeklyHours");
+
+		var reset = admin().patch("/api/v1/users/" + id, "{\"weeklyHours\": null}");
+		assertThat(reset.json().has("weeklyHours")).isFalse();
+		assertThat(hours.weeklyHours(Long.parseLong(id))).isEqualByComparingTo(workspaceHours);
 	}
 
 	@Test

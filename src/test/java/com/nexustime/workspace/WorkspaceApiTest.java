@@ -46,6 +46,7 @@ class WorkspaceApiTest extends IntegrationTest {
 			changed.put("alertRecipients", List.of("finance@test.local", "pm@test.local"));
 			changed.put("timerReminderHours", 8);
 			changed.put("timeZone", "Europe/Berlin");
+			changed.put("weeklyHours", "37.5");
 			changed.put("version", original.get("version").asInt());
 
 			var response = admin().put("/api/v1/workspace", changed);
@@ -56,6 +57,7 @@ class WorkspaceApiTest extends IntegrationTest {
 			assertThat(saved.get("poAlertThresholdPercent").asText()).isEqualTo("90.00");
 			assertThat(saved.get("alertRecipients").toString()).isEqualTo("[\"finance@test.local\",\"pm@test.local\"]");
 			assertThat(saved.get("timeZone").asText()).isEqualTo("Europe/Berlin");
+			assertThat(saved.get("weeklyHours").asText()).isEqualTo("37.5");
 			assertThat(saved.get("version").asInt()).isEqualTo(original.get("version").asInt() + 1);
 			// fields the request left out keep their values
 			assertThat(saved.get("approvalLinkDays").asInt()).isEqualTo(original.get("approvalLinkDays").asInt());
@@ -108,12 +110,13 @@ class WorkspaceApiTest extends IntegrationTest {
 		invalid.put("brandColor", "blue");
 		invalid.put("logoUrl", "ftp://example.com/logo.png");
 		invalid.put("name", "");
+		invalid.put("weeklyHours", "200");
 
 		var response = admin().put("/api/v1/workspace", invalid);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("errors").findValuesAsText("field")).contains("currency",
 				"poAlertThresholdPercent", "alertRecipients[1]", "timerReminderHours", "timeZone", "brandColor",
-				"logoUrl", "name");
+				"logoUrl", "name", "weeklyHours");
 
 		invalid = settings(original);
 		invalid.put("weekStart", "FRIDAY");

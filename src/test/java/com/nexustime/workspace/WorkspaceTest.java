@@ -28,6 +28,7 @@ class WorkspaceTest {
 
 	private static Workspace workspace(WeekStart weekStart) {
 		return new Workspace("Test", "EUR", new BigDecimal("100.00"), weekStart, "Europe/Berlin",
-				new BigDecimal("95.00"), List.of(), 10, 30, "#1f6feb", null, null, 0, false);
+				new BigDecimal("95.00"), List.of(), 10, 30, "#1f6feb", null, null, 0, false,
+				new BigDecimal("40.0"));
 	}
 }
