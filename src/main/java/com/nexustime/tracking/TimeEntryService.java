@@ -5,10 +5,14 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -207,15 +211,30 @@ public class TimeEntryService {
 	}
 
 	/**
-	 * Whether the week-locking rules let {@code actor} change {@code entry} (delete or edit it), asked without
-	 * throwing: for pages that offer only what the rules allow.
+	 * The ids of those {@code shown} entries that the week-locking rules let {@code actor} change (edit or
+	 * delete), asked without throwing: for pages that offer only what the rules allow. Each week's state and
+	 * each distinct question are read and asked once.
 	 */
 	@Transactional(readOnly = true)
-	public boolean mayChange(CurrentUser actor, TimeEntry entry) {
-		return actors.of(actor, entry.userId())
-			.map(relation -> lockRules.decide(lockQuestion(relation, entry.type(), entry.status(), entry.id(),
-					weekState(entry.userId(), workspace.cached().weekContaining(entry.date())))).allowed())
-			.orElse(false);
+	public Set<Long> changeable(CurrentUser actor, Collection<TimeEntry> shown) {
+		Workspace settings = workspace.cached();
+		Map<Long, Optional<Actor>> relations = new HashMap<>();
+		Map<List<Object>, String> weekStates = new HashMap<>();
+		Map<LockQuestion, Boolean> decided = new HashMap<>();
+		Set<Long> changeable = new HashSet<>();
+		for (TimeEntry entry : shown) {
+			Optional<Actor> relation = relations.computeIfAbsent(entry.userId(), owner -> actors.of(actor, owner));
+			if (relation.isEmpty()) {
+				continue;
+			}
+			LocalDate week = settings.weekContaining(entry.date());
+			String state = weekStates.computeIfAbsent(List.of(entry.userId(), week), k -> weekState(entry.userId(), week));
+			LockQuestion question = lockQuestion(relation.get(), entry.type(), entry.status(), entry.id(), state);
+			if (decided.computeIfAbsent(question, q -> lockRules.decide(q).allowed())) {
+				changeable.add(entry.id());
+			}
+		}
+		return changeable;
 	}
 
 	/**
