@@ -70,6 +70,36 @@ class LockRuleEditTest extends IntegrationTest {
 	}
 
 	@Test
+	void aRuleAddedForRejectedWeeksFiresBecauseNothingMapsTheStateAway() {
+		f.weekStatus(f.staff.id(), MONDAY, "REJECTED");
+		String reason = "rejected weeks are corrected by the manager in this workspace";
+		try (EditedRules added = EditedRules.put(admin(), "rejected-weeks.drl", """
+				package com.nexustime.rules.weeklocking.test
+				import com.nexustime.rules.LockQuestion
+				import com.nexustime.rules.LockDecision
+				import com.nexustime.rules.Actor
+				rule "Only the manager changes a rejected week"
+				    ruleflow-group "week-locking"
+				    salience 65
+				when
+				    not LockDecision( )
+				    LockQuestion( weekState == "REJECTED", actor == Actor.OWNER )
+				then
+				    insert( LockDecision.refuse( "%s" ) );
+				end
+				""".formatted(reason))) {
+			var entry = staff.post("/api/v1/time-entries", activity(MONDAY));
+			assertThat(entry.status()).as(entry.toString()).isEqualTo(409);
+			assertThat(entry.json().get("detail").asText()).isEqualTo(reason);
+			var grid = staff.put(WEEK + MONDAY, Map.of("rows", List.of(row())));
+			assertThat(grid.status()).as(grid.toString()).isEqualTo(409);
+			assertThat(grid.json().get("detail").asText()).contains(reason);
+			var byManager = f.manager.client(api).post("/api/v1/time-entries", withOwner(activity(MONDAY)));
+			assertThat(byManager.status()).as(byManager.toString()).isEqualTo(201);
+		}
+	}
+
+	@Test
 	void theOpenBranchDecidesOpenWeeksOnEverySurface() {
 		LocalDate today = LocalDate.now(ZoneId.of(jdbc.sql("select time_zone from workspace").query(String.class)
 			.optional().orElse("UTC")));
@@ -136,6 +166,11 @@ class LockRuleEditTest extends IntegrationTest {
 		body.put("activityId", f.design);
 		body.put("date", date.toString());
 		body.put("minutes", 30);
+		return body;
+	}
+
+	private Map<String, Object> withOwner(Map<String, Object> body) {
+		body.put("userId", f.staff.id());
 		return body;
 	}
 
