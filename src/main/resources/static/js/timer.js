@@ -140,8 +140,9 @@
   let projects = null;
   async function fillProjects(select, selected) {
     if (!projects) {
-      const res = await call('GET', '/api/v1/projects');
-      projects = res.ok ? (await res.json()).filter((p) => p.status === 'ACTIVE') : [];
+      // the server offers what the activity-availability rules accept time on; no condition is repeated here
+      const res = await call('GET', '/api/v1/projects/available');
+      projects = res.ok ? await res.json() : [];
     }
     select.replaceChildren(new Option('Choose a project…', ''),
       ...projects.map((p) => new Option(p.name, p.id, false, String(p.id) === String(selected))));
@@ -149,7 +150,7 @@
   async function fillActivities(select, projectId, selected) {
     select.replaceChildren(new Option(projectId ? 'Choose an activity…' : '—', ''));
     if (!projectId) return;
-    const res = await call('GET', `/api/v1/projects/${projectId}/activities`);
+    const res = await call('GET', `/api/v1/activities/available?projectId=${encodeURIComponent(projectId)}`);
     const list = res.ok ? await res.json() : [];
     select.append(...list.map((a) => new Option(a.name, a.id, false, String(a.id) === String(selected))));
   }

@@ -357,7 +357,7 @@
     addButton.disabled = true;
     if (!projectSelect.value) return;
     try {
-      const activities = await call('GET', '/api/v1/projects/' + projectSelect.value + '/activities');
+      const activities = await call('GET', '/api/v1/activities/available?projectId=' + encodeURIComponent(projectSelect.value));
       activities.forEach((a) => activitySelect.add(new Option(a.name, a.id)));
       activitySelect.disabled = false;
     } catch (problem) {

@@ -21,7 +21,7 @@ import com.nexustime.rules.LockDecision;
 import com.nexustime.rules.LockQuestion;
 import com.nexustime.rules.WeekLockRules;
 import com.nexustime.system.security.CurrentUser;
-import com.nexustime.system.security.Role;
+import com.nexustime.tracking.EntryActors;
 import com.nexustime.workspace.Workspace;
 import com.nexustime.workspace.WorkspaceSettings;
 
@@ -119,7 +119,7 @@ public class ProjectTimesheet {
 		Long minutes = (Long) rs.getObject("minutes");
 		Long entryId = (Long) rs.getObject("entry_id");
 		List<String> statuses = statuses(rs.getArray("statuses"));
-		String weekState = "REJECTED".equals(rs.getString("week_state")) ? "OPEN" : rs.getString("week_state");
+		String weekState = rs.getString("week_state");
 		Actor actor = relation(viewer, owner, managerId);
 		boolean editable = actor != null && statuses.stream().anyMatch(status -> decided.computeIfAbsent(
 				new LockQuestion(actor, type, status, weekState), q -> lockRules.decide(q).allowed()));
@@ -137,16 +137,7 @@ public class ProjectTimesheet {
 
 	/** The viewer's relation to an entry's owner as the lock rules know it; null for no relation (auditors). */
 	static Actor relation(CurrentUser viewer, long owner, Long ownersManager) {
-		if (viewer.isAdmin()) {
-			return Actor.ADMIN;
-		}
-		if (viewer.id() == owner && (viewer.has(Role.STAFF) || viewer.has(Role.MANAGER))) {
-			return Actor.OWNER;
-		}
-		if (viewer.has(Role.MANAGER) && viewer.id().equals(ownersManager)) {
-			return Actor.MANAGER;
-		}
-		return null;
+		return EntryActors.of(viewer, owner, ownersManager).orElse(null);
 	}
 
 	private static List<String> statuses(Array array) throws SQLException {

@@ -7,7 +7,8 @@ import java.util.Set;
  * May {@code actor} create, edit or delete an entry of type {@code entryType} ({@code ACTIVITY},
  * {@code FIXED_COST}, {@code ADJUSTMENT}) in status {@code entryStatus} ({@code OPEN}, {@code IN_PROCESS},
  * {@code FINALIZED}, {@code BILLED}) in a week whose state is {@code weekState} ({@code OPEN},
- * {@code SUBMITTED}, {@code APPROVED}; {@code REJECTED} is back with its owner and counts as open)?
+ * {@code SUBMITTED}, {@code APPROVED}, {@code REJECTED}: sent back to its owner; what each means is the rules'
+ * to say, so the stored state reaches them as it is)?
  * For a new entry, the entry status is {@code OPEN}.
  *
  * <p>{@code pendingApproval} names the client approval that holds the entry and still waits for the client, and

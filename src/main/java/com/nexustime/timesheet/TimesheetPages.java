@@ -8,8 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import com.nexustime.catalog.Project;
-import com.nexustime.catalog.ProjectService;
+import com.nexustime.tracking.Bookability;
 
 /** The weekly grid page; the grid itself is drawn and saved by {@code timesheet.js} through the API. */
 @Controller
@@ -19,11 +18,11 @@ class TimesheetPages {
 
 	private final TimesheetService timesheets;
 
-	private final ProjectService projects;
+	private final Bookability bookability;
 
-	TimesheetPages(TimesheetService timesheets, ProjectService projects) {
+	TimesheetPages(TimesheetService timesheets, Bookability bookability) {
 		this.timesheets = timesheets;
-		this.projects = projects;
+		this.bookability = bookability;
 	}
 
 	@GetMapping("/timesheet")
@@ -38,7 +37,8 @@ class TimesheetPages {
 		model.addAttribute("previousWeek", weekStart.minusWeeks(1));
 		model.addAttribute("nextWeek", weekStart.plusWeeks(1));
 		model.addAttribute("userId", userId);
-		model.addAttribute("projects", projects.list(null).stream().filter(Project::acceptsTime).toList());
+		// the add-row picker offers what the activity-availability rules accept time on
+		model.addAttribute("projects", bookability.projects());
 		return VIEW;
 	}
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +28,7 @@ import com.nexustime.system.web.NotFoundException;
 import com.nexustime.system.web.RuleViolationException;
 import com.nexustime.timesheet.WeekEntries.Cell;
 import com.nexustime.timesheet.WeekEntries.Line;
+import com.nexustime.tracking.EntryActors;
 import com.nexustime.tracking.EntryChanges;
 import com.nexustime.tracking.EntryRequest;
 import com.nexustime.tracking.EntryStatus;
@@ -58,8 +58,11 @@ public class TimesheetService {
 
 	private final PoBudgetWatch budget;
 
+	private final EntryActors actors;
+
 	TimesheetService(WeekEntries week, TimeEntryService entries, WeekLockRules lockRules,
-			WorkspaceSettings workspace, PoBudgetWatch budget) {
+			WorkspaceSettings workspace, PoBudgetWatch budget, EntryActors actors) {
+		this.actors = actors;
 		this.week = week;
 		this.entries = entries;
 		this.lockRules = lockRules;
@@ -296,12 +299,7 @@ public class TimesheetService {
 
 	/** How the caller relates to the owner for the lock rules; null for readers who may change nothing. */
 	private Actor lockActor(CurrentUser actor, long owner) {
-		try {
-			return entries.relation(actor, owner);
-		}
-		catch (AccessDeniedException readOnly) {
-			return null;
-		}
+		return actors.of(actor, owner).orElse(null);
 	}
 
 	private static Map<LineKey, List<List<Cell>>> byLineAndDay(List<Cell> cells, LocalDate weekStart) {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.nexustime.catalog.ActivityAvailability;
 import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.RuleViolationException;
@@ -36,9 +35,6 @@ class TimeEntryPages {
 
 	private static final String IMPORT_VIEW = "time/import";
 
-	record ProjectChoice(long id, String name, String client) {
-	}
-
 	record Choice(long id, String name) {
 	}
 
@@ -50,11 +46,11 @@ class TimeEntryPages {
 
 	private final JdbcClient jdbc;
 
-	private final ActivityAvailability availability;
+	private final Bookability bookability;
 
 	TimeEntryPages(TimeEntryService entries, BulkEntryImport bulk, WorkspaceSettings workspace, JdbcClient jdbc,
-			ActivityAvailability availability) {
-		this.availability = availability;
+			Bookability bookability) {
+		this.bookability = bookability;
 		this.entries = entries;
 		this.bulk = bulk;
 		this.workspace = workspace;
@@ -153,21 +149,24 @@ class TimeEntryPages {
 
 	private String show(CurrentUser user, EntryForm form, Model model) {
 		LocalDate today = LocalDate.now(workspace.current().zone());
-		model.addAttribute("entries", entries.list(user,
-				new TimeEntries.Filter(user.id(), null, null, today.minusDays(30), null, null, null), 200));
-		model.addAttribute("projects", jdbc.sql("""
-				select p.id, p.name, c.name as client from project p join contact c on c.id = p.contact_id
-				where p.status = 'ACTIVE' order by c.name, p.name""").query(ProjectChoice.class).list());
+		List<TimeEntry> recent = entries.list(user,
+				new TimeEntries.Filter(user.id(), null, null, today.minusDays(30), null, null, null), 200);
+		model.addAttribute("entries", recent);
+		// the Delete button only where the week-locking rules let the user change the entry
+		model.addAttribute("changeable", entries.changeable(user, recent));
+		model.addAttribute("projects", bookability.projects());
 		model.addAttribute("projectNames", names("select id, name from project"));
 		model.addAttribute("activityNames", names("select id, name from activity"));
 		model.addAttribute("activities", form.getProjectId() == null ? List.of()
-				: availability.on(form.getProjectId()));
+				: bookability.activities(form.getProjectId()));
 		model.addAttribute("purchaseOrders", form.getProjectId() == null ? List.of()
 				: jdbc.sql("select id, number || ' · ' || invoice_group as name from purchase_order "
 						+ "where project_id = ? order by id").param(form.getProjectId()).query(Choice.class).list());
 		model.addAttribute("vendors", jdbc.sql("select id, name from vendor where active order by name")
 			.query(Choice.class).list());
-		model.addAttribute("canAdjust", user.isAdmin());
+		// offered when the week-locking rules let this user create an adjustment in the form's week
+		model.addAttribute("canAdjust", entries.mayCreate(user, EntryType.ADJUSTMENT, user.id(),
+				form.getDate() != null ? form.getDate() : today));
 		return LIST_VIEW;
 	}
 

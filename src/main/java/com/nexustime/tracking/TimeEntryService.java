@@ -5,10 +5,14 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,7 +65,7 @@ public class TimeEntryService {
 
 	private final JdbcClient jdbc;
 
-	private final ActivityRules activityRules;
+	private final Bookability bookability;
 
 	private final RateRules rateRules;
 
@@ -75,12 +79,15 @@ public class TimeEntryService {
 
 	private final PendingApprovals approvals;
 
-	TimeEntryService(TimeEntries entries, JdbcClient jdbc, ActivityRules activityRules, RateRules rateRules,
+	private final EntryActors actors;
+
+	TimeEntryService(TimeEntries entries, JdbcClient jdbc, Bookability bookability, RateRules rateRules,
 			WeekLockRules lockRules, WorkspaceSettings workspace, AuditLog audit, PoBudgetWatch budget,
-			PendingApprovals approvals) {
+			PendingApprovals approvals, EntryActors actors) {
 		this.entries = entries;
 		this.jdbc = jdbc;
-		this.activityRules = activityRules;
+		this.bookability = bookability;
+		this.actors = actors;
 		this.rateRules = rateRules;
 		this.lockRules = lockRules;
 		this.workspace = workspace;
@@ -93,9 +100,6 @@ public class TimeEntryService {
 	public TimeEntry create(CurrentUser actor, EntryRequest request) {
 		long owner = request.userId() != null ? request.userId() : actor.id();
 		Actor relation = relation(actor, owner);
-		if (request.type() == EntryType.ADJUSTMENT && !actor.isAdmin()) {
-			throw new AccessDeniedException("adjustments are admin-only");
-		}
 		lockUser(owner);
 		Workspace settings = workspace.cached();
 		Draft draft = new Draft(request.type(), owner, request.projectId(), request.activityId(), request.date(),
@@ -185,30 +189,64 @@ public class TimeEntryService {
 	}
 
 	/**
-	 * How the person asking relates to the entry's owner; people with no relation may not change the entries
-	 * of others.
+	 * How the person asking relates to the entry's owner ({@link EntryActors}); people with no relation may not
+	 * change the entries of others (403).
 	 */
 	public Actor relation(CurrentUser actor, long ownerId) {
-		if (actor.isAdmin()) {
-			return Actor.ADMIN;
-		}
-		if (actor.id() == ownerId) {
-			return Actor.OWNER;
-		}
-		if (actor.has(Role.MANAGER) && isManagerOf(actor.id(), ownerId)) {
-			return Actor.MANAGER;
-		}
-		throw new AccessDeniedException("you may only change your own entries or your reports'");
+		return actors.of(actor, ownerId)
+			.orElseThrow(() -> new AccessDeniedException("you may only change your own entries or your reports'"));
 	}
 
-	/** The state of a user-week as the week-locking rules see it: REJECTED weeks are open again. */
+	/**
+	 * The state of a user-week as the week-locking rules see it: the stored state as it is (a week never
+	 * submitted is OPEN); what a state means for an entry is the rules' decision alone.
+	 */
 	public String weekState(long userId, LocalDate weekStart) {
 		return weekStateOf(jdbc.sql("select status from timesheet_week where user_id = ? and week_start = ?")
 			.params(userId, weekStart).query(String.class).optional().orElse(null));
 	}
 
 	private static String weekStateOf(String storedStatus) {
-		return storedStatus == null || "REJECTED".equals(storedStatus) ? "OPEN" : storedStatus;
+		return storedStatus == null ? "OPEN" : storedStatus;
+	}
+
+	/**
+	 * The ids of those {@code shown} entries that the week-locking rules let {@code actor} change (edit or
+	 * delete), asked without throwing: for pages that offer only what the rules allow. Each week's state and
+	 * each distinct question are read and asked once.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> changeable(CurrentUser actor, Collection<TimeEntry> shown) {
+		Workspace settings = workspace.cached();
+		Map<Long, Optional<Actor>> relations = new HashMap<>();
+		Map<List<Object>, String> weekStates = new HashMap<>();
+		Map<LockQuestion, Boolean> decided = new HashMap<>();
+		Set<Long> changeable = new HashSet<>();
+		for (TimeEntry entry : shown) {
+			Optional<Actor> relation = relations.computeIfAbsent(entry.userId(), owner -> actors.of(actor, owner));
+			if (relation.isEmpty()) {
+				continue;
+			}
+			LocalDate week = settings.weekContaining(entry.date());
+			String state = weekStates.computeIfAbsent(List.of(entry.userId(), week), k -> weekState(entry.userId(), week));
+			LockQuestion question = lockQuestion(relation.get(), entry.type(), entry.status(), entry.id(), state);
+			if (decided.computeIfAbsent(question, q -> lockRules.decide(q).allowed())) {
+				changeable.add(entry.id());
+			}
+		}
+		return changeable;
+	}
+
+	/**
+	 * Whether the week-locking rules let {@code actor} create an entry of {@code type} for {@code ownerId} on
+	 * {@code date}, asked without throwing: for pages that offer only what the rules allow.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayCreate(CurrentUser actor, EntryType type, long ownerId, LocalDate date) {
+		return actors.of(actor, ownerId)
+			.map(relation -> lockRules.decide(lockQuestion(relation, type, EntryStatus.OPEN, null,
+					weekState(ownerId, workspace.cached().weekContaining(date)))).allowed())
+			.orElse(false);
 	}
 
 	/** Asks the week-locking rules and turns a refusal into a 409 naming the reason. */
@@ -358,9 +396,16 @@ public class TimeEntryService {
 	}
 
 	private void checkProjectAndActivity(Draft d, TimeEntry current, SaveFacts project) {
-		if (!"ACTIVE".equals(project.status())) {
-			throw new RuleViolationException("projectId",
-					"the project is " + project.status().toLowerCase().replace('_', ' ') + " and accepts no time");
+		boolean activityChanged = current == null || !Objects.equals(current.activityId(), d.activityId())
+				|| !Objects.equals(current.projectId(), d.projectId());
+		// an activity that was booked before stays bookable on its entry; only a new choice is asked about
+		boolean asksActivity = d.type() != EntryType.ADJUSTMENT && project.activityId() != null && activityChanged;
+		ActivityRules.Booking booking = bookability.ask(
+				new ProjectFacts(project.id(), project.type(), project.status(), project.corporation()),
+				asksActivity ? new ActivityOption(project.activityId(), project.category(),
+						project.activityCorporation(), Boolean.TRUE.equals(project.activityActive())) : null);
+		if (booking.projectRefusal() != null) {
+			throw Bookability.projectRefused(booking);
 		}
 		if (d.notInvoiced() && !"INVOICE_BUDGET".equals(project.billingMode())) {
 			// only projects that invoice their budget track time that is left off the invoice
@@ -374,16 +419,8 @@ public class TimeEntryService {
 			if (project.activityId() == null) {
 				throw new RuleViolationException("activityId", "no such activity");
 			}
-			boolean activityChanged = current == null || !Objects.equals(current.activityId(), d.activityId())
-					|| !Objects.equals(current.projectId(), d.projectId());
-			if (activityChanged) {
-				Optional<String> refusal = activityRules.refusal(
-						new ProjectFacts(project.id(), project.type(), project.status(), project.corporation()),
-						new ActivityOption(project.activityId(), project.category(), project.activityCorporation(),
-								Boolean.TRUE.equals(project.activityActive())));
-				refusal.ifPresent(reason -> {
-					throw new RuleViolationException("activityId", "not available on this project: " + reason);
-				});
+			if (booking.activityRefusal() != null) {
+				throw Bookability.activityRefused(booking);
 			}
 		}
 		if (d.artworkId() != null && jdbc.sql("select count(*) from artwork where id = ? and project_id = ?")
