@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 import com.nexustime.audit.AuditLog;
+import com.nexustime.rules.InvoiceCandidate;
+import com.nexustime.rules.InvoicingRules;
 import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.security.Role;
 import com.nexustime.system.web.ConflictException;
@@ -79,8 +81,11 @@ public class ClientApprovalService {
 
 	private final ApprovalLinks links;
 
+	private final InvoicingRules invoicing;
+
 	ClientApprovalService(JdbcClient jdbc, RuntimeService runtime, WorkspaceSettings workspace, ApprovalPdf pdfRenderer,
-			AuditLog audit, ProcessTrail processTrail, ApprovalLinks links) {
+			AuditLog audit, ProcessTrail processTrail, ApprovalLinks links, InvoicingRules invoicing) {
+		this.invoicing = invoicing;
 		this.jdbc = jdbc;
 		this.processTrail = processTrail;
 		this.runtime = runtime;
@@ -116,7 +121,7 @@ public class ClientApprovalService {
 		// FOR UPDATE: a concurrent submission waits here and then no longer sees the entries this one takes
 		List<CoveredEntry> entries = matching(owner, request, true);
 		if (entries.isEmpty()) {
-			throw new RuleViolationException("from", "no billable, un-invoiced open entries of "
+			throw new RuleViolationException("from", "no open entries that may be invoiced of "
 					+ contact.get("name") + " between " + request.getFrom() + " and " + request.getTo()
 					+ " that you may send (" + scopeName(owner) + ")");
 		}
@@ -412,24 +417,37 @@ public class ClientApprovalService {
 		if (!sender.isAdmin() && !sender.has(Role.MANAGER) && !sender.has(Role.STAFF)) {
 			throw new AccessDeniedException("only staff, managers and admins send hours for approval");
 		}
-		return jdbc.sql("""
+		// only the lifecycle (open, on no invoice) and the sender's reach are filtered here; whether an entry may be
+		// invoiced, and so be sent to the client, is the invoicing rules' question, asked once for all of them
+		List<Candidate> found = jdbc.sql("""
 				select e.id, e.version, e.type, e.entry_date, u.name user_name, p.name project_name,
-				       act.name activity_name, coalesce(e.description, e.notes) description, e.minutes, e.rate, e.amount
+				       act.name activity_name, coalesce(e.description, e.notes) description, e.minutes, e.rate, e.amount,
+				       e.user_id, e.project_id, p.status project_status, e.activity_id, act.category, e.billable,
+				       e.not_invoiced
 				  from time_entry e
 				  join project p on p.id = e.project_id
 				  join app_user u on u.id = e.user_id
 				  left join activity act on act.id = e.activity_id
-				 where p.contact_id = :contact and e.entry_date between :from and :to and p.status <> 'OBSOLETE'
-				   and e.billable and not e.not_invoiced and e.invoice_id is null and e.status = 'OPEN'
+				 where p.contact_id = :contact and e.entry_date between :from and :to
+				   and e.invoice_id is null and e.status = 'OPEN'
 				   and (:everyone or e.user_id = :sender or (:manager and u.manager_id = :sender))
 				 order by e.entry_date, e.id""" + (lock ? " for update of e" : ""))
 			.param("contact", request.getContactId()).param("from", request.getFrom()).param("to", request.getTo())
 			.param("everyone", sender.isAdmin()).param("sender", sender.id()).param("manager", sender.has(Role.MANAGER))
-			.query((rs, n) -> new CoveredEntry(rs.getLong("id"), rs.getInt("version"), rs.getString("type"),
+			.query((rs, n) -> new Candidate(new CoveredEntry(rs.getLong("id"), rs.getInt("version"), rs.getString("type"),
 					rs.getObject("entry_date", LocalDate.class), rs.getString("user_name"), rs.getString("project_name"),
 					rs.getString("activity_name"), rs.getString("description"), (Integer) rs.getObject("minutes"),
-					rs.getBigDecimal("rate"), rs.getBigDecimal("amount")))
+					rs.getBigDecimal("rate"), rs.getBigDecimal("amount")),
+					new InvoiceCandidate(rs.getLong("id"), rs.getString("type"), rs.getLong("user_id"),
+							rs.getObject("entry_date", LocalDate.class), rs.getLong("project_id"),
+							rs.getString("project_status"), (Long) rs.getObject("activity_id"),
+							rs.getString("activity_name"), rs.getString("category"), rs.getBigDecimal("amount"),
+							rs.getBoolean("billable"), rs.getBoolean("not_invoiced"))))
 			.list();
+		return invoicing.keepInvoiceable(found, Candidate::asInvoiced).stream().map(Candidate::entry).toList();
+	}
+
+	private record Candidate(CoveredEntry entry, InvoiceCandidate asInvoiced) {
 	}
 
 	private static String scopeName(CurrentUser sender) {

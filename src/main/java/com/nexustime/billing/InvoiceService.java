@@ -24,6 +24,8 @@ import com.nexustime.approval.ClientApprovalService;
 import com.nexustime.approval.PendingApprovals;
 import com.nexustime.audit.AuditLog;
 import com.nexustime.notify.Mailer;
+import com.nexustime.rules.InvoiceCandidate;
+import com.nexustime.rules.InvoicingRules;
 import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.security.Role;
 import com.nexustime.system.web.ConflictException;
@@ -66,9 +68,12 @@ public class InvoiceService {
 
 	private final ClientApprovalService clientApprovals;
 
+	private final InvoicingRules invoicing;
+
 	InvoiceService(JdbcClient jdbc, WorkspaceSettings workspace, AuditLog audit, TaskService tasks,
 			InvoicePdf pdfRenderer, Mailer mailer, PublicAddress publicAddress, PendingApprovals approvals,
-			ClientApprovalService clientApprovals) {
+			ClientApprovalService clientApprovals, InvoicingRules invoicing) {
+		this.invoicing = invoicing;
 		this.clientApprovals = clientApprovals;
 		this.jdbc = jdbc;
 		this.workspace = workspace;
@@ -119,7 +124,7 @@ public class InvoiceService {
 
 	/**
 	 * A client's entries dated {@code from}–{@code to} that are finalized (client-approved or finalized by an
-	 * admin), billable, not flagged "not invoiced", on no invoice, of projects that are not obsolete.
+	 * admin) and on no invoice, and that the invoicing rules ({@code rules/invoicing.drl}) let be invoiced.
 	 */
 	@Transactional
 	public Invoice fromRange(CurrentUser user, long contactId, LocalDate from, LocalDate to) {
@@ -130,36 +135,47 @@ public class InvoiceService {
 		String contactName = jdbc.sql("select name from contact where id = ?").param(contactId).query(String.class)
 			.optional().orElseThrow(() -> new RuleViolationException("contactId", "no client with id " + contactId));
 		// locked in id order, as the approval path does, so two conversions never wait for each other in a circle;
-		// a conversion that waited here no longer sees the entries the other one billed
-		List<InvoiceLines.Billable> entries = jdbc.sql("""
-				select e.id, e.type, e.entry_date, p.name project_name, act.name activity_name,
+		// a conversion that waited here no longer sees the entries the other one billed. Only the lifecycle is
+		// filtered here (finalized, on no invoice); whether an entry may be invoiced is the rules' question below.
+		List<Dated> found = jdbc.sql("""
+				select e.id, e.type, e.user_id, e.entry_date, e.project_id, p.status project_status, e.activity_id,
+				       act.category, e.billable, e.not_invoiced, p.name project_name, act.name activity_name,
 				       coalesce(e.description, e.notes) text, e.minutes, e.rate, e.amount
 				  from time_entry e
 				  join project p on p.id = e.project_id
 				  left join activity act on act.id = e.activity_id
 				 where p.contact_id = ? and e.entry_date between ? and ?
-				   and e.status = 'FINALIZED' and e.invoice_id is null and e.billable and not e.not_invoiced
-				   and p.status <> 'OBSOLETE'
+				   and e.status = 'FINALIZED' and e.invoice_id is null
 				 order by e.id
 				   for update of e""")
 			.params(contactId, from, to)
 			.query((rs, n) -> new Dated(rs.getObject("entry_date", LocalDate.class),
 					new InvoiceLines.Billable(rs.getLong("id"), rs.getString("type"), rs.getString("project_name"),
 							rs.getString("activity_name"), rs.getString("text"), (Integer) rs.getObject("minutes"),
-							rs.getBigDecimal("rate"), rs.getBigDecimal("amount"))))
-			.list().stream()
+							rs.getBigDecimal("rate"), rs.getBigDecimal("amount")),
+					invoiceCandidate(rs)))
+			.list();
+		List<InvoiceLines.Billable> entries = invoicing.keepInvoiceable(found, Dated::candidate).stream()
 			.sorted(Comparator.comparing(Dated::date).thenComparing(d -> d.entry().id()))
 			.map(Dated::entry).toList();
 		entries = asSigned(entries);
 		if (entries.isEmpty()) {
-			throw new ConflictException("nothing is billable: " + contactName + " has no finalized, billable entries "
-					+ "on no invoice between " + from + " and " + to);
+			throw new ConflictException("nothing is billable: " + contactName + " has no finalized entries on no "
+					+ "invoice that may be invoiced between " + from + " and " + to);
 		}
 		return create(contactId, null, from, to, null, InvoiceLines.of(entries),
 				entries.stream().map(InvoiceLines.Billable::id).toList(), user.id());
 	}
 
-	private record Dated(LocalDate date, InvoiceLines.Billable entry) {
+	/** The current row as the invoicing rules see it (the columns of the queries that fetch entries to bill). */
+	private static InvoiceCandidate invoiceCandidate(ResultSet rs) throws SQLException {
+		return new InvoiceCandidate(rs.getLong("id"), rs.getString("type"), rs.getLong("user_id"),
+				rs.getObject("entry_date", LocalDate.class), rs.getLong("project_id"), rs.getString("project_status"),
+				(Long) rs.getObject("activity_id"), rs.getString("activity_name"), rs.getString("category"),
+				rs.getBigDecimal("amount"), rs.getBoolean("billable"), rs.getBoolean("not_invoiced"));
+	}
+
+	private record Dated(LocalDate date, InvoiceLines.Billable entry, InvoiceCandidate candidate) {
 	}
 
 	/**
@@ -197,21 +213,40 @@ public class InvoiceService {
 		List<Long> covered = jdbc.sql("select entry_id from approval_entry where approval_id = ? order by entry_id")
 			.param(approvalId).query(Long.class).list();
 		List<Map<String, Object>> found = jdbc.sql("""
-				select id, status, invoice_id from time_entry
-				 where id in (select entry_id from approval_entry where approval_id = ?)
-				 order by id for update""")
-			.param(approvalId).query().listOfRows();
+				select e.id, e.status, e.invoice_id, e.type, e.user_id, e.entry_date, e.project_id,
+				       p.status project_status, e.activity_id, act.name activity_name, act.category, e.amount,
+				       e.billable, e.not_invoiced
+				  from time_entry e
+				  join project p on p.id = e.project_id
+				  left join activity act on act.id = e.activity_id
+				 where e.id in (select entry_id from approval_entry where approval_id = ?)
+				 order by e.id for update of e""")
+			.param(approvalId).query((rs, n) -> Map.<String, Object>of("id", rs.getLong("id"), "status",
+					rs.getString("status"), "invoice_id", Optional.ofNullable(rs.getObject("invoice_id")),
+					"candidate", invoiceCandidate(rs)))
+			.list();
 		if (found.size() != covered.size()) {
 			throw new ConflictException((covered.size() - found.size()) + " of the entries client approval " + approvalId
 					+ " covers no longer exist; the invoice would not match them");
 		}
 		for (Map<String, Object> entry : found) {
-			if (!"FINALIZED".equals(entry.get("status")) || entry.get("invoice_id") != null) {
+			Optional<?> invoiceId = (Optional<?>) entry.get("invoice_id");
+			if (!"FINALIZED".equals(entry.get("status")) || invoiceId.isPresent()) {
 				throw new ConflictException("entry " + entry.get("id") + " of client approval " + approvalId + " is "
-						+ entry.get("status") + (entry.get("invoice_id") == null ? ""
-								: " on invoice " + number(((Number) entry.get("invoice_id")).longValue()))
+						+ entry.get("status") + invoiceId.map(id -> " on invoice " + number(((Number) id).longValue()))
+							.orElse("")
 						+ ", not finalized and waiting for an invoice");
 			}
+		}
+		// the client signed these entries, but whether they may be invoiced is still the rules' to say: an entry
+		// they refuse now stops the whole conversion (the lines cannot drop it without disagreeing with the signature)
+		Map<Long, String> refused = invoicing
+			.refusals(found.stream().map(entry -> (InvoiceCandidate) entry.get("candidate")).toList());
+		if (!refused.isEmpty()) {
+			Map.Entry<Long, String> first = refused.entrySet().iterator().next();
+			throw new ConflictException("entry " + first.getKey() + " of client approval " + approvalId
+					+ " may not be invoiced: " + first.getValue()
+					+ (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : ""));
 		}
 		Invoice invoice = create(((Number) approval.get("contact_id")).longValue(), approvalId,
 				(LocalDate) approval.get("period_from"), (LocalDate) approval.get("period_to"),

@@ -26,8 +26,9 @@ import com.nexustime.workspace.WorkspaceSettings;
  *
  * <p>A save reports the projects it touched with {@link #changed}; the check runs at the end of the save,
  * inside its transaction: it takes the project's advisory lock, reads each purchase order's usage (one query,
- * {@link PurchaseOrderUsage}), compares it with the state the last check left ({@code po_alert_state}), asks
- * the rules and writes the new state. The lock is held until the save commits, so the next save of the project
+ * {@link PurchaseOrderUsage}), takes the usage the last check left ({@code po_alert_state}) as
+ * "before", asks the rules ({@code po-alerts.drl} alone decides what is over the threshold) and records the new
+ * usage. The lock is held until the save commits, so the next save of the project
  * sees this one's cost and state: two concurrent saves that cross together raise one alert, and a save that
  * stays above the line raises none. A project without a purchase order costs one indexed look-up.
  *
@@ -49,7 +50,8 @@ public class PoBudgetWatch {
 		int holds;
 	}
 
-	private record State(long purchaseOrderId, boolean aboveThreshold, BigDecimal lastPercent) {
+	/** Where a purchase order stood after the last check: the "before" of the next one. */
+	private record State(long purchaseOrderId, BigDecimal lastPercent) {
 	}
 
 	private final JdbcClient jdbc;
@@ -120,7 +122,7 @@ public class PoBudgetWatch {
 		List<PurchaseOrderUsage.Usage> usages = usage.of(projectId);
 		Map<Long, State> states = new HashMap<>();
 		jdbc.sql("""
-				select purchase_order_id, above_threshold, last_percent from po_alert_state
+				select purchase_order_id, last_percent from po_alert_state
 				 where purchase_order_id in (select id from purchase_order where project_id = ?)""")
 			.param(projectId).query(State.class).list().forEach(s -> states.put(s.purchaseOrderId(), s));
 		BigDecimal threshold = workspace.current().poAlertThresholdPercent();
@@ -136,17 +138,15 @@ public class PoBudgetWatch {
 					u.percentUsed(), threshold));
 		}
 		List<PoCrossing> crossings = rules.crossings(readings);
+		// only the usage is remembered; whether it is over the line is the rules' question, asked above
 		for (PoReading reading : readings) {
 			State was = states.get(reading.purchaseOrderId());
-			boolean above = reading.percentAfter().compareTo(threshold) >= 0;
-			if (was == null || was.aboveThreshold() != above
-					|| was.lastPercent().compareTo(reading.percentAfter()) != 0) {
+			if (was == null || was.lastPercent().compareTo(reading.percentAfter()) != 0) {
 				jdbc.sql("""
-						insert into po_alert_state (purchase_order_id, above_threshold, last_percent) values (?, ?, ?)
+						insert into po_alert_state (purchase_order_id, last_percent) values (?, ?)
 						on conflict (purchase_order_id) do update
-						   set above_threshold = excluded.above_threshold, last_percent = excluded.last_percent,
-						       updated_at = now()""")
-					.params(reading.purchaseOrderId(), above, reading.percentAfter()).update();
+						   set last_percent = excluded.last_percent, updated_at = now()""")
+					.params(reading.purchaseOrderId(), reading.percentAfter()).update();
 			}
 		}
 		List<PoAlert> raised = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,13 +16,18 @@ import com.nexustime.catalog.Project;
 import com.nexustime.catalog.ProjectService;
 import com.nexustime.catalog.ProjectStatus;
 import com.nexustime.catalog.PurchaseOrderUsage;
+import com.nexustime.rules.InvoiceCandidate;
+import com.nexustime.rules.InvoicingRules;
+import com.nexustime.rules.PoAlertRules;
+import com.nexustime.rules.PoReading;
 import com.nexustime.system.web.NotFoundException;
 import com.nexustime.workspace.Workspace;
 import com.nexustime.workspace.WorkspaceSettings;
 
 /**
- * The money side of a project: the financial summary (one aggregate over the project's billing-relevant
- * entries) and the dollars grid (one row per entry, one query per page). The definitions are in
+ * The money side of a project: the financial summary (the project's entries, which the invoicing rules judge in
+ * one session, summed by status, type and activity category) and the dollars grid (one row per entry, one query
+ * and one rule session per page). The definitions are in
  * {@code docs/project-finances.md}.
  */
 @Service
@@ -39,7 +45,14 @@ public class ProjectFinances {
 
 	private final WorkspaceSettings workspace;
 
-	ProjectFinances(JdbcClient jdbc, ProjectService projects, PurchaseOrderUsage usage, WorkspaceSettings workspace) {
+	private final InvoicingRules invoicing;
+
+	private final PoAlertRules poRules;
+
+	ProjectFinances(JdbcClient jdbc, ProjectService projects, PurchaseOrderUsage usage, WorkspaceSettings workspace,
+			InvoicingRules invoicing, PoAlertRules poRules) {
+		this.invoicing = invoicing;
+		this.poRules = poRules;
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.usage = usage;
@@ -47,58 +60,100 @@ public class ProjectFinances {
 	}
 
 	/*
-	 * Billing-relevant entries are billable and not "not invoiced". An obsolete project's entries join only when
-	 * they are already billed, so every bucket below shows what was invoiced and nothing more. The partial index
-	 * time_entry_project_billing_idx (V14) covers exactly these rows and columns.
+	 * The project and each of its entries with what the invoicing rules judge (rules/invoicing.drl): the summary
+	 * asks the rules which unbilled entries may be invoiced, in one session, and sums in Java. What was invoiced
+	 * (BILLED) counts as billed whatever the rules say now; the rest counts only when the rules accept it. The scan
+	 * is led by project_id (time_entry_project_date_idx).
 	 */
 	static final String SUMMARY = """
-			select p.status,
-			       coalesce(sum(e.amount) filter (where e.status = 'BILLED'), 0) billed,
-			       coalesce(sum(e.amount) filter (where e.status = 'FINALIZED'), 0) finalized,
-			       coalesce(sum(e.amount) filter (where e.status in ('OPEN', 'IN_PROCESS') and e.type = 'ACTIVITY'
-			                                        and a.category = 'DESIGN_CREATIVE'), 0) not_billed_dc,
-			       coalesce(sum(e.amount) filter (where e.status in ('OPEN', 'IN_PROCESS') and e.type = 'ACTIVITY'
-			                                        and a.category = 'MANAGEMENT'), 0) not_billed_hourly,
-			       coalesce(sum(e.amount) filter (where e.status in ('OPEN', 'IN_PROCESS')
-			                                        and e.type = 'FIXED_COST'), 0) not_billed_fixed,
-			       coalesce(sum(e.amount) filter (where e.status in ('OPEN', 'IN_PROCESS')
-			                                        and e.type = 'ADJUSTMENT'), 0) not_billed_adjustments,
-			       coalesce(sum(e.amount) filter (where e.type = 'ACTIVITY' and a.category = 'PER_PIECE'), 0) per_piece,
-			       coalesce(sum(e.amount) filter (where a.category = 'BUDGET'), 0) budget
+			select p.status project_status, e.id, e.type, e.user_id, e.entry_date, e.activity_id, a.name activity_name,
+			       a.category, e.amount, e.billable, e.not_invoiced, e.status
 			  from project p
-			  left join time_entry e on e.project_id = p.id and e.billable and not e.not_invoiced
-			                        and (p.status <> 'OBSOLETE' or e.status = 'BILLED')
+			  left join time_entry e on e.project_id = p.id
 			  left join activity a on a.id = e.activity_id
-			 where p.id = :project
-			 group by p.id, p.status""";
+			 where p.id = :project""";
+
+	private record SummaryRow(String projectStatus, InvoiceCandidate entry, String status) {
+	}
 
 	public ProjectSummary summary(long projectId) {
-		ProjectSummary money = jdbc.sql(SUMMARY).param("project", projectId)
-			.query((rs, n) -> summaryOf(projectId, rs)).optional()
-			.orElseThrow(() -> new NotFoundException("Project", projectId));
-		List<ProjectSummary.PurchaseOrderLine> orders = usage.of(projectId).stream()
+		List<SummaryRow> rows = jdbc.sql(SUMMARY).param("project", projectId)
+			.query((rs, n) -> new SummaryRow(rs.getString("project_status"),
+					rs.getObject("id") == null ? null : candidate(projectId, rs), rs.getString("status")))
+			.list();
+		if (rows.isEmpty()) {
+			throw new NotFoundException("Project", projectId);
+		}
+		List<SummaryRow> entries = rows.stream().filter(r -> r.entry() != null).toList();
+		Set<Long> invoiceable = invoicing.invoiceable(
+				entries.stream().filter(r -> !"BILLED".equals(r.status())).map(SummaryRow::entry).toList());
+		BigDecimal billed = zero(), finalized = zero(), dc = zero(), hourly = zero(), fixed = zero(),
+				adjustments = zero(), perPiece = zero(), budget = zero();
+		for (SummaryRow row : entries) {
+			InvoiceCandidate e = row.entry();
+			boolean isBilled = "BILLED".equals(row.status());
+			if (!isBilled && !invoiceable.contains(e.entryId())) {
+				continue;
+			}
+			BigDecimal amount = e.amount() == null ? BigDecimal.ZERO : e.amount();
+			boolean notBilled = "OPEN".equals(row.status()) || "IN_PROCESS".equals(row.status());
+			boolean activity = "ACTIVITY".equals(e.type());
+			String category = e.activityCategory();
+			if (isBilled) {
+				billed = billed.add(amount);
+			}
+			else if ("FINALIZED".equals(row.status())) {
+				finalized = finalized.add(amount);
+			}
+			if (notBilled && activity && "DESIGN_CREATIVE".equals(category)) {
+				dc = dc.add(amount);
+			}
+			if (notBilled && activity && "MANAGEMENT".equals(category)) {
+				hourly = hourly.add(amount);
+			}
+			if (notBilled && "FIXED_COST".equals(e.type())) {
+				fixed = fixed.add(amount);
+			}
+			if (notBilled && "ADJUSTMENT".equals(e.type())) {
+				adjustments = adjustments.add(amount);
+			}
+			if (activity && "PER_PIECE".equals(category)) {
+				perPiece = perPiece.add(amount);
+			}
+			if ("BUDGET".equals(category)) {
+				budget = budget.add(amount);
+			}
+		}
+		ProjectSummary money = new ProjectSummary(projectId, ProjectStatus.valueOf(rows.get(0).projectStatus()),
+				money(billed), money(finalized), money(dc.add(hourly)), money(dc), money(hourly), money(fixed),
+				money(adjustments), money(billed.add(finalized)), money(perPiece), money(budget), List.of());
+		List<PurchaseOrderUsage.Usage> usages = usage.of(projectId);
+		BigDecimal threshold = workspace.current().poAlertThresholdPercent();
+		// "over the line" is po-alerts.drl's to say; before and after are both the usage now
+		Set<Long> over = poRules.overThreshold(usages.stream()
+			.map(u -> new PoReading(u.purchaseOrderId(), u.number(), u.invoiceGroup(), u.amount(), u.percentUsed(),
+					u.percentUsed(), threshold))
+			.toList());
+		List<ProjectSummary.PurchaseOrderLine> orders = usages.stream()
 			.map(u -> new ProjectSummary.PurchaseOrderLine(u.purchaseOrderId(), u.number(), u.invoiceGroup(),
-					money(u.amount()), money(u.cost()), u.percentUsed()))
+					money(u.amount()), money(u.cost()), u.percentUsed(), over.contains(u.purchaseOrderId())))
 			.toList();
 		return money.withPurchaseOrders(orders);
 	}
 
-	private static ProjectSummary summaryOf(long projectId, ResultSet rs) throws SQLException {
-		BigDecimal billed = money(rs.getBigDecimal("billed"));
-		BigDecimal finalized = money(rs.getBigDecimal("finalized"));
-		BigDecimal dc = money(rs.getBigDecimal("not_billed_dc"));
-		BigDecimal hourly = money(rs.getBigDecimal("not_billed_hourly"));
-		return new ProjectSummary(projectId, ProjectStatus.valueOf(rs.getString("status")), billed, finalized,
-				dc.add(hourly), dc, hourly, money(rs.getBigDecimal("not_billed_fixed")),
-				money(rs.getBigDecimal("not_billed_adjustments")), billed.add(finalized),
-				money(rs.getBigDecimal("per_piece")), money(rs.getBigDecimal("budget")), List.of());
+	/** The entry of the current row as the invoicing rules see it; the row has the columns of {@link #SUMMARY}. */
+	private static InvoiceCandidate candidate(long projectId, ResultSet rs) throws SQLException {
+		return new InvoiceCandidate(rs.getLong("id"), rs.getString("type"), rs.getLong("user_id"),
+				rs.getObject("entry_date", LocalDate.class), projectId, rs.getString("project_status"),
+				(Long) rs.getObject("activity_id"), rs.getString("activity_name"), rs.getString("category"),
+				rs.getBigDecimal("amount"), rs.getBoolean("billable"), rs.getBoolean("not_invoiced"));
 	}
 
 	/**
 	 * One row of the dollars grid: an entry with its activity, hours, rate, money (base dollars for time, rush or
 	 * fixed dollars for fixed costs and adjustments), the week it belongs to, its invoice, artwork and purchase
-	 * order. {@code inBilling} is false for entries the summary leaves out (non-billable, not invoiced, or
-	 * not yet billed on an obsolete project).
+	 * order. {@code inBilling} is true for the entries the summary counts: billed, or accepted by the invoicing
+	 * rules.
 	 */
 	public record DollarRow(Long id, String type, LocalDate date, LocalDate weekOf, String employee, String activity,
 			String category, BigDecimal hours, BigDecimal rate, BigDecimal baseDollars, BigDecimal rushFixed,
@@ -118,7 +173,16 @@ public class ProjectFinances {
 			DollarTotals totals, List<DollarRow> rows) {
 	}
 
-	private record RowWithTotals(DollarRow row, DollarTotals totals) {
+	private record RowWithTotals(DollarRow row, DollarTotals totals, InvoiceCandidate entry) {
+
+		RowWithTotals judged(Set<Long> invoiceable) {
+			boolean in = row.billed() || invoiceable.contains(row.id());
+			DollarRow r = row;
+			return new RowWithTotals(new DollarRow(r.id(), r.type(), r.date(), r.weekOf(), r.employee(), r.activity(),
+					r.category(), r.hours(), r.rate(), r.baseDollars(), r.rushFixed(), r.amount(), r.status(), r.billed(),
+					r.invoiceDate(), r.invoiceId(), r.artwork(), r.packagingLevel(), r.alterationCount(), r.poNumber(),
+					r.billable(), r.notInvoiced(), in), totals, entry);
+		}
 	}
 
 	/*
@@ -128,7 +192,7 @@ public class ProjectFinances {
 	static final String DOLLARS = """
 			with first_po as (select number from purchase_order where project_id = :project order by id limit 1)
 			select e.id, e.type, e.entry_date, e.minutes, e.rate, e.amount, e.status, e.billed_on, e.invoice_id,
-			       e.billable, e.not_invoiced, u.name employee, a.name activity, a.category,
+			       e.billable, e.not_invoiced, e.user_id, e.activity_id, u.name employee, a.name activity, a.category,
 			       aw.name artwork, aw.packaging_level, aw.alteration_count,
 			       coalesce(po.number, (select number from first_po)) po_number,
 			       count(*) over () total_rows,
@@ -151,22 +215,27 @@ public class ProjectFinances {
 		int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
 		int pageNumber = Math.max(0, page);
 		Workspace settings = workspace.current();
-		boolean obsolete = project.status() == ProjectStatus.OBSOLETE;
+		String projectStatus = project.status().name();
 		List<RowWithTotals> found = jdbc.sql(DOLLARS)
 			.param("project", projectId)
 			.param("hideZero", hideZero)
 			.param("limit", pageSize + 1)
 			.param("offset", (long) pageNumber * pageSize)
-			.query((rs, n) -> dollarRow(rs, settings, obsolete))
+			.query((rs, n) -> dollarRow(rs, settings, projectId, projectStatus))
 			.list();
 		boolean hasMore = found.size() > pageSize;
-		List<RowWithTotals> shown = hasMore ? found.subList(0, pageSize) : found;
+		List<RowWithTotals> page0 = hasMore ? found.subList(0, pageSize) : found;
+		// one session for the page: which unbilled rows count is the invoicing rules' answer
+		Set<Long> invoiceable = invoicing.invoiceable(
+				page0.stream().filter(r -> !r.row().billed()).map(RowWithTotals::entry).toList());
+		List<RowWithTotals> shown = page0.stream().map(r -> r.judged(invoiceable)).toList();
 		DollarTotals totals = shown.isEmpty() ? DollarTotals.NONE : shown.get(0).totals();
 		return new DollarsPage(projectId, hideZero, pageNumber, pageSize, hasMore, totals,
 				shown.stream().map(RowWithTotals::row).toList());
 	}
 
-	private static RowWithTotals dollarRow(ResultSet rs, Workspace settings, boolean obsolete) throws SQLException {
+	private static RowWithTotals dollarRow(ResultSet rs, Workspace settings, long projectId, String projectStatus)
+			throws SQLException {
 		LocalDate date = rs.getObject("entry_date", LocalDate.class);
 		String type = rs.getString("type");
 		Integer minutes = (Integer) rs.getObject("minutes");
@@ -181,12 +250,14 @@ public class ProjectFinances {
 				minutes == null ? null : hours(minutes), rs.getBigDecimal("rate"), activity ? amount : zero(),
 				activity ? zero() : amount, amount, status, billed, rs.getObject("billed_on", LocalDate.class),
 				(Long) rs.getObject("invoice_id"), rs.getString("artwork"), rs.getString("packaging_level"),
-				(Integer) rs.getObject("alteration_count"), rs.getString("po_number"), billable, notInvoiced,
-				billable && !notInvoiced && (!obsolete || billed));
+				(Integer) rs.getObject("alteration_count"), rs.getString("po_number"), billable, notInvoiced, billed);
 		DollarTotals totals = new DollarTotals(rs.getLong("total_rows"), hours(rs.getLong("total_minutes")),
 				money(rs.getBigDecimal("total_base")), money(rs.getBigDecimal("total_rush_fixed")),
 				money(rs.getBigDecimal("total_amount")));
-		return new RowWithTotals(row, totals);
+		InvoiceCandidate entry = new InvoiceCandidate(rs.getLong("id"), type, rs.getLong("user_id"), date, projectId,
+				projectStatus, (Long) rs.getObject("activity_id"), rs.getString("activity"), rs.getString("category"),
+				amount, billable, notInvoiced);
+		return new RowWithTotals(row, totals, entry);
 	}
 
 	static BigDecimal money(BigDecimal value) {

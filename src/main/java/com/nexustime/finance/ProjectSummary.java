@@ -14,9 +14,12 @@ public record ProjectSummary(Long projectId, ProjectStatus projectStatus, BigDec
 		BigDecimal notBilledFixed, BigDecimal notBilledAdjustments, BigDecimal total, BigDecimal perPiece,
 		BigDecimal budget, List<PurchaseOrderLine> purchaseOrders) {
 
-	/** One purchase order with the cost booked against it (the shared definition of {@code PurchaseOrderUsage}). */
+	/**
+	 * One purchase order with the cost booked against it (the shared definition of {@code PurchaseOrderUsage});
+	 * {@code overThreshold} is the PO-alert rules' answer for the usage now.
+	 */
 	public record PurchaseOrderLine(Long id, String number, String invoiceGroup, BigDecimal amount, BigDecimal cost,
-			BigDecimal percentUsed) {
+			BigDecimal percentUsed, boolean overThreshold) {
 	}
 
 	ProjectSummary withPurchaseOrders(List<PurchaseOrderLine> orders) {

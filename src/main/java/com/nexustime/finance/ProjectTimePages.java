@@ -84,7 +84,6 @@ class ProjectTimePages {
 		model.addAttribute("hideZero", hideZero);
 		model.addAttribute("tabs", TimesheetTab.values());
 		model.addAttribute("listing", timesheet.list(id, TimesheetTab.of(tab), viewer));
-		model.addAttribute("threshold", workspace.current().poAlertThresholdPercent());
 		if (!model.containsAttribute("finalizeThrough")) {
 			model.addAttribute("finalizeThrough", LocalDate.now(workspace.current().zone()));
 		}

@@ -25,6 +25,7 @@ import com.nexustime.approval.PendingApprovals;
 import com.nexustime.audit.AuditLog;
 import com.nexustime.budget.PoAlert;
 import com.nexustime.budget.PoBudgetWatch;
+import com.nexustime.rates.RateLookup;
 import com.nexustime.rules.ActivityOption;
 import com.nexustime.rules.ActivityRules;
 import com.nexustime.rules.Actor;
@@ -32,9 +33,6 @@ import com.nexustime.rules.LockDecision;
 import com.nexustime.rules.LockQuestion;
 import com.nexustime.rules.ProjectFacts;
 import com.nexustime.rules.RateAnswer;
-import com.nexustime.rules.RateCandidate;
-import com.nexustime.rules.RateQuestion;
-import com.nexustime.rules.RateRules;
 import com.nexustime.rules.WeekLockRules;
 import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.security.Role;
@@ -67,7 +65,7 @@ public class TimeEntryService {
 
 	private final Bookability bookability;
 
-	private final RateRules rateRules;
+	private final RateLookup rateLookup;
 
 	private final WeekLockRules lockRules;
 
@@ -81,14 +79,14 @@ public class TimeEntryService {
 
 	private final EntryActors actors;
 
-	TimeEntryService(TimeEntries entries, JdbcClient jdbc, Bookability bookability, RateRules rateRules,
+	TimeEntryService(TimeEntries entries, JdbcClient jdbc, Bookability bookability, RateLookup rateLookup,
 			WeekLockRules lockRules, WorkspaceSettings workspace, AuditLog audit, PoBudgetWatch budget,
 			PendingApprovals approvals, EntryActors actors) {
 		this.entries = entries;
 		this.jdbc = jdbc;
 		this.bookability = bookability;
 		this.actors = actors;
-		this.rateRules = rateRules;
+		this.rateLookup = rateLookup;
 		this.lockRules = lockRules;
 		this.workspace = workspace;
 		this.audit = audit;
@@ -529,15 +527,7 @@ public class TimeEntryService {
 
 	/** The rate in force for this user, project and activity on {@code date}, decided by the rate rules. */
 	public RateAnswer resolveRate(long userId, long projectId, Long activityId, LocalDate date, Workspace settings) {
-		List<RateCandidate> candidates = jdbc.sql("""
-				select id, scope, user_id, project_id, activity_id, hourly_rate, effective_from from rate
-				where effective_from <= :date
-				  and (scope = 'WORKSPACE' or (scope = 'USER' and user_id = :userId)
-				       or (scope = 'PROJECT' and project_id = :projectId))""")
-			.params(Map.of("date", date, "userId", userId, "projectId", projectId))
-			.query(RateCandidate.class).list();
-		return rateRules.resolve(new RateQuestion(userId, projectId, activityId, date, settings.defaultRate()),
-				candidates);
+		return rateLookup.rateFor(userId, projectId, activityId, date, settings.defaultRate());
 	}
 
 	private static String trimToNull(String value) {

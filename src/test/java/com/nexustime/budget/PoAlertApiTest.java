@@ -85,8 +85,8 @@ class PoAlertApiTest extends IntegrationTest {
 
 		// back below the line (94.10 %), then over it again: a new crossing
 		assertThat(staff.delete("/api/v1/time-entries/" + crossing.path("id").asText()).status()).isEqualTo(204);
-		assertThat(jdbc.sql("select above_threshold from po_alert_state where purchase_order_id = ?")
-			.param(f.purchaseOrder).query(Boolean.class).single()).isFalse();
+		assertThat(jdbc.sql("select last_percent from po_alert_state where purchase_order_id = ?")
+			.param(f.purchaseOrder).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("94.10");
 		JsonNode again = created(fixedCost(staff, "200.00"));
 		assertThat(again.path("alerts")).hasSize(1);
 		assertThat(again.path("alerts").get(0).path("percent").asText()).isEqualTo("96.10");
