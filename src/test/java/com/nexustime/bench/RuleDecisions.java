@@ -81,6 +81,9 @@ public class RuleDecisions {
 
 	@Setup
 	public void loadRules() {
+		// the forked JVM logs the rule compiler's chatter at INFO otherwise, between the bench's own lines
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
 		RuleBook book = new RuleBook(DataFolder.directory(Path.of("rules")), Clock.systemUTC());
 		rates = new RateRules(book);
 		activities = new ActivityRules(book);
