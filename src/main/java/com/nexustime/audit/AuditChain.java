@@ -1,11 +1,22 @@
 package com.nexustime.audit;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -34,6 +45,13 @@ class AuditChain {
 	/** The key purpose of the MAC each record gets when the application appends it. */
 	static final String RECORD_PURPOSE = "audit-record";
 
+	/** Reads JSON with every number exact, so the canonical form does not depend on who wrote the text. */
+	private static final JsonMapper EXACT = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+		.nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+		.build();
+
 	private final ServerKey key;
 
 	AuditChain(ServerKey key) {
@@ -57,21 +75,94 @@ class AuditChain {
 	}
 
 	/**
-	 * The MAC of a record as the application appends it: its nonce and content, the JSON exactly as PostgreSQL
-	 * gives it back, so that the sealer can recompute it from the stored row.
+	 * The MAC of a record as the application appends it: its nonce and content, the JSON in its canonical form
+	 * ({@link #canonical}), which the application computes from the text it writes and verification from the text
+	 * PostgreSQL gives back, so the append needs no round trip to learn how the database will store the JSON.
 	 */
 	String recordMac(String nonce, String actor, String action, String entityType, String entityId, String before,
+			String after) {
+		return HexFormat.of().formatHex(key.mac(RECORD_PURPOSE,
+				fields("r2", nonce, actor, action, entityType, entityId, canonical(before), canonical(after))));
+	}
+
+	/**
+	 * The MAC of records appended before the canonical form (version r1): over the JSON text exactly as
+	 * PostgreSQL gave it back, which the append read in a statement of its own.
+	 */
+	String storedTextMac(String nonce, String actor, String action, String entityType, String entityId, String before,
 			String after) {
 		return HexFormat.of().formatHex(key.mac(RECORD_PURPOSE,
 				fields("r1", nonce, actor, action, entityType, entityId, before, after)));
 	}
 
-	/** Whether a stored record carries the MAC only the application could have given it. */
+	/** Whether a stored record carries the MAC only the application could have given it (either version). */
 	boolean authentic(Content content) {
-		return content.mac() != null && content.nonce() != null && MessageDigest.isEqual(
-				content.mac().getBytes(StandardCharsets.US_ASCII),
-				recordMac(content.nonce(), content.actor(), content.action(), content.entityType(), content.entityId(),
-						content.before(), content.after()).getBytes(StandardCharsets.US_ASCII));
+		if (content.mac() == null || content.nonce() == null) {
+			return false;
+		}
+		byte[] stored = content.mac().getBytes(StandardCharsets.US_ASCII);
+		String canonicalMac;
+		try {
+			canonicalMac = recordMac(content.nonce(), content.actor(), content.action(), content.entityType(),
+					content.entityId(), content.before(), content.after());
+		}
+		catch (IllegalArgumentException unreadable) {
+			canonicalMac = "";
+		}
+		return MessageDigest.isEqual(stored, canonicalMac.getBytes(StandardCharsets.US_ASCII))
+				|| MessageDigest.isEqual(stored, storedTextMac(content.nonce(), content.actor(), content.action(),
+						content.entityType(), content.entityId(), content.before(), content.after())
+					.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/**
+	 * One text for every spelling of the same JSON value: object keys sorted, no white space, strings with
+	 * Jackson's escaping, numbers exact and written out without an exponent ({@code 1.50} stays {@code 1.50},
+	 * {@code 1E+3} becomes {@code 1000}, as PostgreSQL's jsonb stores them). {@code null} stays {@code null}.
+	 */
+	static String canonical(String json) {
+		if (json == null) {
+			return null;
+		}
+		try {
+			StringWriter out = new StringWriter(json.length());
+			try (JsonGenerator generator = EXACT.getFactory().createGenerator(out)) {
+				write(EXACT.readTree(json), generator);
+			}
+			return out.toString();
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("audit content is not JSON", ex);
+		}
+	}
+
+	private static void write(JsonNode node, JsonGenerator out) throws IOException {
+		switch (node.getNodeType()) {
+			case OBJECT -> {
+				List<String> names = new ArrayList<>();
+				node.fieldNames().forEachRemaining(names::add);
+				Collections.sort(names);
+				out.writeStartObject();
+				for (String name : names) {
+					out.writeFieldName(name);
+					write(node.get(name), out);
+				}
+				out.writeEndObject();
+			}
+			case ARRAY -> {
+				out.writeStartArray();
+				for (JsonNode item : node) {
+					write(item, out);
+				}
+				out.writeEndArray();
+			}
+			case NUMBER -> out.writeRawValue(node.isIntegralNumber() ? node.bigIntegerValue().toString()
+					: node.decimalValue().toPlainString());
+			case STRING -> out.writeString(node.textValue());
+			case BOOLEAN -> out.writeBoolean(node.booleanValue());
+			case NULL -> out.writeNull();
+			default -> throw new IllegalArgumentException("not JSON content: " + node.getNodeType());
+		}
 	}
 
 	/** The chain hash of the record sealed at {@code seq} after a record whose chain hash is {@code previousHash}. */

@@ -33,9 +33,6 @@ public class AuditLog {
 			       cast(:nonce as uuid), :mac
 			from tx""";
 
-	/** The JSON as PostgreSQL will store and give it back, which is what the record's MAC covers. */
-	private static final String STORED_JSON = "select cast(:before as jsonb)::text as before, cast(:after as jsonb)::text as after";
-
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;
@@ -59,19 +56,20 @@ public class AuditLog {
 
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void recordAs(String actor, String action, String entityType, Object entityId, Object before, Object after) {
-		String[] stored = jdbc.sql(STORED_JSON).param("before", toJson(before)).param("after", toJson(after))
-			.query((rs, row) -> new String[] { rs.getString("before"), rs.getString("after") }).single();
+		// the MAC covers the JSON's canonical form, so the database need not be asked how it will store it
+		String beforeJson = toJson(before);
+		String afterJson = toJson(after);
 		String id = entityId == null ? null : entityId.toString();
 		String nonce = UUID.randomUUID().toString();
 		jdbc.sql(APPEND)
-			.param("before", stored[0])
-			.param("after", stored[1])
+			.param("before", beforeJson)
+			.param("after", afterJson)
 			.param("actor", actor)
 			.param("action", action)
 			.param("entityType", entityType)
 			.param("entityId", id)
 			.param("nonce", nonce)
-			.param("mac", chain.recordMac(nonce, actor, action, entityType, id, stored[0], stored[1]))
+			.param("mac", chain.recordMac(nonce, actor, action, entityType, id, beforeJson, afterJson))
 			.update();
 	}
 

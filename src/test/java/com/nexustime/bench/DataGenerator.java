@@ -31,6 +31,9 @@ final class DataGenerator {
 			List<Long> flowProjects, LocalDate firstDay, LocalDate lastDay, long entries) {
 	}
 
+	/** The client the rush's people work for: where the approval mails go (GreenMail takes them all). */
+	static final String FLOW_CLIENT_EMAIL = "approver@bench.example";
+
 	private final Connection db;
 
 	private final Random random = new Random(42);
@@ -75,7 +78,7 @@ final class DataGenerator {
 		List<Long> gridPeople = people("Grid", 4, passwordHash, adminId);
 		List<Long> flowPeople = people("Flow", flowPeopleCount, passwordHash, adminId);
 		long flowContact = insert("insert into contact (name, email) values (?, ?) returning id", "Flow client",
-				"approver@bench.example");
+				FLOW_CLIENT_EMAIL);
 		List<Long> flowProjects = new ArrayList<>();
 		for (int p = 0; p < 4; p++) {
 			flowProjects.add(insert("insert into project (name, contact_id, type, billing_mode) values (?, ?, "

@@ -26,6 +26,11 @@ final class Http {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
+	/** Where the app answers, {@code http://127.0.0.1:port}. */
+	String base() {
+		return base;
+	}
+
 	static String bearer(String token) {
 		return "Bearer " + token;
 	}
