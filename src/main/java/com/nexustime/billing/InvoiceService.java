@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 import com.nexustime.approval.ClientApprovalService;
+import com.nexustime.approval.InvoicedApprovals;
 import com.nexustime.approval.PendingApprovals;
 import com.nexustime.audit.AuditLog;
 import com.nexustime.notify.Mailer;
@@ -30,6 +31,8 @@ import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
 import com.nexustime.system.web.PublicAddress;
 import com.nexustime.system.web.RuleViolationException;
+import com.nexustime.tracking.EntryLifecycle;
+import com.nexustime.tracking.EntryStatus;
 import com.nexustime.workspace.Workspace;
 import com.nexustime.workspace.WorkspaceSettings;
 
@@ -66,10 +69,16 @@ public class InvoiceService {
 
 	private final ClientApprovalService clientApprovals;
 
+	private final InvoicedApprovals invoicedApprovals;
+
+	private final EntryLifecycle lifecycle;
+
 	InvoiceService(JdbcClient jdbc, WorkspaceSettings workspace, AuditLog audit, TaskService tasks,
 			InvoicePdf pdfRenderer, Mailer mailer, PublicAddress publicAddress, PendingApprovals approvals,
-			ClientApprovalService clientApprovals) {
+			ClientApprovalService clientApprovals, InvoicedApprovals invoicedApprovals, EntryLifecycle lifecycle) {
 		this.clientApprovals = clientApprovals;
+		this.invoicedApprovals = invoicedApprovals;
+		this.lifecycle = lifecycle;
 		this.jdbc = jdbc;
 		this.workspace = workspace;
 		this.audit = audit;
@@ -129,9 +138,9 @@ public class InvoiceService {
 		}
 		String contactName = jdbc.sql("select name from contact where id = ?").param(contactId).query(String.class)
 			.optional().orElseThrow(() -> new RuleViolationException("contactId", "no client with id " + contactId));
-		// locked in id order, as the approval path does, so two conversions never wait for each other in a circle;
-		// a conversion that waited here no longer sees the entries the other one billed
-		List<InvoiceLines.Billable> entries = jdbc.sql("""
+		// tracking locks them in id order, as on the approval path, so two conversions never wait for each other
+		// in a circle; asked again once locked, a conversion that waited no longer sees what the other one billed
+		java.util.function.Supplier<List<Dated>> finalized = () -> jdbc.sql("""
 				select e.id, e.type, e.entry_date, p.name project_name, act.name activity_name,
 				       coalesce(e.description, e.notes) text, e.minutes, e.rate, e.amount
 				  from time_entry e
@@ -140,14 +149,17 @@ public class InvoiceService {
 				 where p.contact_id = ? and e.entry_date between ? and ?
 				   and e.status = 'FINALIZED' and e.invoice_id is null and e.billable and not e.not_invoiced
 				   and p.status <> 'OBSOLETE'
-				 order by e.id
-				   for update of e""")
+				 order by e.id""")
 			.params(contactId, from, to)
 			.query((rs, n) -> new Dated(rs.getObject("entry_date", LocalDate.class),
 					new InvoiceLines.Billable(rs.getLong("id"), rs.getString("type"), rs.getString("project_name"),
 							rs.getString("activity_name"), rs.getString("text"), (Integer) rs.getObject("minutes"),
 							rs.getBigDecimal("rate"), rs.getBigDecimal("amount"))))
-			.list().stream()
+			.list();
+		java.util.Set<Long> held = lifecycle.lock(finalized.get().stream().map(d -> d.entry().id()).toList()).stream()
+			.map(EntryLifecycle.LockedEntry::id).collect(Collectors.toSet());
+		List<InvoiceLines.Billable> entries = finalized.get().stream()
+			.filter(d -> held.contains(d.entry().id()))
 			.sorted(Comparator.comparing(Dated::date).thenComparing(d -> d.entry().id()))
 			.map(Dated::entry).toList();
 		entries = asSigned(entries);
@@ -196,28 +208,22 @@ public class InvoiceService {
 			.param(approvalId).query(InvoiceService::line).list();
 		List<Long> covered = jdbc.sql("select entry_id from approval_entry where approval_id = ? order by entry_id")
 			.param(approvalId).query(Long.class).list();
-		List<Map<String, Object>> found = jdbc.sql("""
-				select id, status, invoice_id from time_entry
-				 where id in (select entry_id from approval_entry where approval_id = ?)
-				 order by id for update""")
-			.param(approvalId).query().listOfRows();
+		List<EntryLifecycle.LockedEntry> found = lifecycle.lock(covered);
 		if (found.size() != covered.size()) {
 			throw new ConflictException((covered.size() - found.size()) + " of the entries client approval " + approvalId
 					+ " covers no longer exist; the invoice would not match them");
 		}
-		for (Map<String, Object> entry : found) {
-			if (!"FINALIZED".equals(entry.get("status")) || entry.get("invoice_id") != null) {
-				throw new ConflictException("entry " + entry.get("id") + " of client approval " + approvalId + " is "
-						+ entry.get("status") + (entry.get("invoice_id") == null ? ""
-								: " on invoice " + number(((Number) entry.get("invoice_id")).longValue()))
+		for (EntryLifecycle.LockedEntry entry : found) {
+			if (entry.status() != EntryStatus.FINALIZED || entry.invoiceId() != null) {
+				throw new ConflictException("entry " + entry.id() + " of client approval " + approvalId + " is "
+						+ entry.status() + (entry.invoiceId() == null ? "" : " on invoice " + number(entry.invoiceId()))
 						+ ", not finalized and waiting for an invoice");
 			}
 		}
 		Invoice invoice = create(((Number) approval.get("contact_id")).longValue(), approvalId,
 				(LocalDate) approval.get("period_from"), (LocalDate) approval.get("period_to"),
 				(String) approval.get("snapshot_hash"), lines, covered, actorId);
-		jdbc.sql("update client_approval set invoice_id = ?, version = version + 1 where id = ?")
-			.params(invoice.id(), approvalId).update();
+		invoicedApprovals.invoiced(approvalId, invoice.id());
 		return invoice;
 	}
 
@@ -251,10 +257,7 @@ public class InvoiceService {
 		jdbc.sql("insert into invoice_entry (invoice_id, entry_id) select ?, unnest(cast(? as bigint[]))")
 			.params(id, ids).update();
 		// status only, like the approval's moves: the version stays for "changed since sent"
-		int billed = jdbc.sql("""
-				update time_entry set status = 'BILLED', invoice_id = ?, billed_on = ?, updated_at = now()
-				 where id = any(cast(? as bigint[])) and invoice_id is null and status = 'FINALIZED'""")
-			.params(id, issueDate, ids).update();
+		int billed = lifecycle.markBilled(id, issueDate, entryIds);
 		if (billed != entryIds.size()) {
 			throw new ConflictException("only " + billed + " of the " + entryIds.size() + " entries were still "
 					+ "finalized and on no invoice; nothing was invoiced, try again");
@@ -385,12 +388,8 @@ public class InvoiceService {
 			throw new ConflictException("invoice " + before.number() + " is " + currentStatus(id)
 					+ "; only a draft or sent invoice can be voided");
 		}
-		jdbc.sql("""
-				update time_entry set status = 'FINALIZED', invoice_id = null, billed_on = null, updated_at = now()
-				 where invoice_id = ? and status = 'BILLED'""")
-			.param(id).update();
-		jdbc.sql("update client_approval set invoice_id = null, version = version + 1 where invoice_id = ?").param(id)
-			.update();
+		lifecycle.unbill(id);
+		invoicedApprovals.invoiceVoided(id);
 		Invoice after = load(id);
 		audit.record("VOID", ENTITY, id, before, after);
 		return after;
@@ -422,14 +421,10 @@ public class InvoiceService {
 	}
 
 	private Map<String, Object> lockApproval(long approvalId) {
-		return jdbc.sql("""
-				select id, status, contact_id, period_from, period_to, snapshot_hash from client_approval
-				 where id = ? for update""")
-			.param(approvalId)
-			.query((rs, n) -> Map.<String, Object>of("status", rs.getString("status"), "contact_id",
-					rs.getLong("contact_id"), "period_from", rs.getObject("period_from", LocalDate.class), "period_to",
-					rs.getObject("period_to", LocalDate.class), "snapshot_hash", rs.getString("snapshot_hash")))
-			.optional().orElseThrow(() -> new NotFoundException("Client approval", approvalId));
+		return invoicedApprovals.lock(approvalId)
+			.map(a -> Map.<String, Object>of("status", a.status(), "contact_id", a.contactId(), "period_from", a.from(),
+					"period_to", a.to(), "snapshot_hash", a.snapshotHash()))
+			.orElseThrow(() -> new NotFoundException("Client approval", approvalId));
 	}
 
 	private Optional<Long> liveInvoiceId(long approvalId) {
