@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.nexustime.billing.InvoiceService;
 import com.nexustime.crm.ContactService;
 import com.nexustime.system.security.Role;
 import com.nexustime.system.security.CurrentUser;
@@ -35,11 +34,11 @@ class ApprovalPages {
 
 	private final ContactService contacts;
 
-	private final InvoiceService invoices;
+	private final ApprovalInvoices invoices;
 
 	private final ApprovalMail mail;
 
-	ApprovalPages(ClientApprovalService approvals, ContactService contacts, InvoiceService invoices,
+	ApprovalPages(ClientApprovalService approvals, ContactService contacts, ApprovalInvoices invoices,
 			ApprovalMail mail) {
 		this.approvals = approvals;
 		this.mail = mail;
@@ -93,7 +92,7 @@ class ApprovalPages {
 		model.addAttribute("mayResend", approval.isPending() && (user.isAdmin() || user.id().equals(approval.ownerId())));
 		if (user.isAdmin() || user.has(Role.AUDITOR)) {
 			model.addAttribute("snapshot", approvals.snapshot(user, id));
-			model.addAttribute("invoices", invoices.allForApproval(user, id));
+			model.addAttribute("invoices", invoices.madeFrom(user, id));
 		}
 		return "approvals/detail";
 	}

@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,6 +40,7 @@ import com.nexustime.system.security.Role;
 import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
 import com.nexustime.system.web.RuleViolationException;
+import com.nexustime.tracking.EntryLifecycle;
 import com.nexustime.workspace.Workspace;
 import com.nexustime.workflow.ProcessTrail;
 import com.nexustime.workspace.WorkspaceSettings;
@@ -83,10 +86,14 @@ public class ClientApprovalService {
 
 	private final InvoicingRules invoicing;
 
+	private final EntryLifecycle lifecycle;
+
 	ClientApprovalService(JdbcClient jdbc, RuntimeService runtime, WorkspaceSettings workspace, ApprovalPdf pdfRenderer,
-			AuditLog audit, ProcessTrail processTrail, ApprovalLinks links, InvoicingRules invoicing) {
+			AuditLog audit, ProcessTrail processTrail, ApprovalLinks links, InvoicingRules invoicing,
+			EntryLifecycle lifecycle) {
 		this.invoicing = invoicing;
 		this.jdbc = jdbc;
+		this.lifecycle = lifecycle;
 		this.processTrail = processTrail;
 		this.runtime = runtime;
 		this.workspace = workspace;
@@ -151,8 +158,7 @@ public class ClientApprovalService {
 				.params(id, entry.id(), entry.version()).update();
 		}
 		// status only: the version stays, so "changed since sent" compares what the owner edits, not this move
-		jdbc.sql("update time_entry set status = 'IN_PROCESS' where id in (select entry_id from approval_entry where approval_id = ?)")
-			.param(id).update();
+		lifecycle.markInProcess(entries.stream().map(CoveredEntry::id).toList());
 		byte[] pdf = pdfRenderer.render(document(id));
 		jdbc.sql("update client_approval set pdf = ?, pdf_hash = ? where id = ?").params(pdf, sha256(pdf), id).update();
 		mailEvent(id, "SENT");
@@ -364,10 +370,7 @@ public class ClientApprovalService {
 			return false;
 		}
 		event(id, "APPROVED", ip, userAgent, signature.trim(), null);
-		jdbc.sql("""
-				update time_entry set status = 'FINALIZED', finalized_at = now()
-				 where status = 'IN_PROCESS' and id in (select entry_id from approval_entry where approval_id = ?)""")
-			.param(id).update();
+		lifecycle.approvedByClient(entryIds(id));
 		correlate(before.processInstanceId(), DECIDED_MESSAGE, Map.of("decision", "APPROVED", "reason", ""));
 		audit.recordAs("client " + ip, "APPROVE", ENTITY, id, before, find(id).orElseThrow());
 		return true;
@@ -417,8 +420,21 @@ public class ClientApprovalService {
 		if (!sender.isAdmin() && !sender.has(Role.MANAGER) && !sender.has(Role.STAFF)) {
 			throw new AccessDeniedException("only staff, managers and admins send hours for approval");
 		}
-		// only the lifecycle (open, on no invoice) and the sender's reach are filtered here; whether an entry may be
-		// invoiced, and so be sent to the client, is the invoicing rules' question, asked once for all of them
+		if (!lock) {
+			return matching(sender, request);
+		}
+		// tracking locks the entries; asked again once locked, the answer is what still matches
+		Set<Long> held = new HashSet<>();
+		lifecycle.lock(matching(sender, request).stream().map(CoveredEntry::id).toList())
+			.forEach(e -> held.add(e.id()));
+		return matching(sender, request).stream().filter(e -> held.contains(e.id())).toList();
+	}
+
+	/**
+	 * Only the lifecycle (open, on no invoice) and the sender's reach are filtered in SQL; whether an entry may be
+	 * invoiced, and so be sent to the client, is the invoicing rules' question, asked once for all of them.
+	 */
+	private List<CoveredEntry> matching(CurrentUser sender, ApprovalRequest request) {
 		List<Candidate> found = jdbc.sql("""
 				select e.id, e.version, e.type, e.entry_date, u.name user_name, p.name project_name,
 				       act.name activity_name, coalesce(e.description, e.notes) description, e.minutes, e.rate, e.amount,
@@ -431,7 +447,7 @@ public class ClientApprovalService {
 				 where p.contact_id = :contact and e.entry_date between :from and :to
 				   and e.invoice_id is null and e.status = 'OPEN'
 				   and (:everyone or e.user_id = :sender or (:manager and u.manager_id = :sender))
-				 order by e.entry_date, e.id""" + (lock ? " for update of e" : ""))
+				 order by e.entry_date, e.id""")
 			.param("contact", request.getContactId()).param("from", request.getFrom()).param("to", request.getTo())
 			.param("everyone", sender.isAdmin()).param("sender", sender.id()).param("manager", sender.has(Role.MANAGER))
 			.query((rs, n) -> new Candidate(new CoveredEntry(rs.getLong("id"), rs.getInt("version"), rs.getString("type"),
@@ -547,10 +563,12 @@ public class ClientApprovalService {
 	}
 
 	private void reopenEntries(long id) {
-		jdbc.sql("""
-				update time_entry set status = 'OPEN'
-				 where status = 'IN_PROCESS' and id in (select entry_id from approval_entry where approval_id = ?)""")
-			.param(id).update();
+		lifecycle.release(entryIds(id));
+	}
+
+	private List<Long> entryIds(long approvalId) {
+		return jdbc.sql("select entry_id from approval_entry where approval_id = ?").param(approvalId)
+			.query(Long.class).list();
 	}
 
 	/** Moves the process on if it waits for the message; a process not (yet) waiting must not undo the decision. */

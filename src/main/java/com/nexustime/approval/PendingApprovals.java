@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.nexustime.crm.PendingClientRequests;
 import com.nexustime.workspace.WorkspaceSettings;
 
 /**
@@ -24,7 +25,7 @@ import com.nexustime.workspace.WorkspaceSettings;
  * signed is what is billed. Read-only.
  */
 @Component
-public class PendingApprovals {
+public class PendingApprovals implements PendingClientRequests {
 
 	private final JdbcClient jdbc;
 
@@ -115,6 +116,7 @@ public class PendingApprovals {
 	 * client approval sent to Dana Client on 2026-11-30 (request 12)"), oldest first. The contacts module asks it
 	 * before a client's address changes: a pending request's link went to the address it was sent to.
 	 */
+	@Override
 	public List<String> pendingFor(long contactId) {
 		ZoneId zone = workspace.current().zone();
 		return jdbc.sql("""

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 import com.nexustime.approval.ClientApprovalService;
+import com.nexustime.approval.InvoicedApprovals;
 import com.nexustime.approval.PendingApprovals;
 import com.nexustime.audit.AuditLog;
 import com.nexustime.notify.Mailer;
@@ -32,6 +33,8 @@ import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
 import com.nexustime.system.web.PublicAddress;
 import com.nexustime.system.web.RuleViolationException;
+import com.nexustime.tracking.EntryLifecycle;
+import com.nexustime.tracking.EntryStatus;
 import com.nexustime.workspace.Workspace;
 import com.nexustime.workspace.WorkspaceSettings;
 
@@ -70,11 +73,18 @@ public class InvoiceService {
 
 	private final InvoicingRules invoicing;
 
+	private final InvoicedApprovals invoicedApprovals;
+
+	private final EntryLifecycle lifecycle;
+
 	InvoiceService(JdbcClient jdbc, WorkspaceSettings workspace, AuditLog audit, TaskService tasks,
 			InvoicePdf pdfRenderer, Mailer mailer, PublicAddress publicAddress, PendingApprovals approvals,
-			ClientApprovalService clientApprovals, InvoicingRules invoicing) {
+			ClientApprovalService clientApprovals, InvoicingRules invoicing, InvoicedApprovals invoicedApprovals,
+			EntryLifecycle lifecycle) {
 		this.invoicing = invoicing;
 		this.clientApprovals = clientApprovals;
+		this.invoicedApprovals = invoicedApprovals;
+		this.lifecycle = lifecycle;
 		this.jdbc = jdbc;
 		this.workspace = workspace;
 		this.audit = audit;
@@ -134,10 +144,11 @@ public class InvoiceService {
 		}
 		String contactName = jdbc.sql("select name from contact where id = ?").param(contactId).query(String.class)
 			.optional().orElseThrow(() -> new RuleViolationException("contactId", "no client with id " + contactId));
-		// locked in id order, as the approval path does, so two conversions never wait for each other in a circle;
-		// a conversion that waited here no longer sees the entries the other one billed. Only the lifecycle is
-		// filtered here (finalized, on no invoice); whether an entry may be invoiced is the rules' question below.
-		List<Dated> found = jdbc.sql("""
+		// tracking locks them in id order, as on the approval path, so two conversions never wait for each other
+		// in a circle; asked again once locked, a conversion that waited no longer sees what the other one billed.
+		// Only the lifecycle is filtered here (finalized, on no invoice); whether an entry may be invoiced is the
+		// rules' question below.
+		java.util.function.Supplier<List<Dated>> finalized = () -> jdbc.sql("""
 				select e.id, e.type, e.user_id, e.entry_date, e.project_id, p.status project_status, e.activity_id,
 				       act.category, e.billable, e.not_invoiced, p.name project_name, act.name activity_name,
 				       coalesce(e.description, e.notes) text, e.minutes, e.rate, e.amount
@@ -146,8 +157,7 @@ public class InvoiceService {
 				  left join activity act on act.id = e.activity_id
 				 where p.contact_id = ? and e.entry_date between ? and ?
 				   and e.status = 'FINALIZED' and e.invoice_id is null
-				 order by e.id
-				   for update of e""")
+				 order by e.id""")
 			.params(contactId, from, to)
 			.query((rs, n) -> new Dated(rs.getObject("entry_date", LocalDate.class),
 					new InvoiceLines.Billable(rs.getLong("id"), rs.getString("type"), rs.getString("project_name"),
@@ -155,6 +165,9 @@ public class InvoiceService {
 							rs.getBigDecimal("rate"), rs.getBigDecimal("amount")),
 					invoiceCandidate(rs)))
 			.list();
+		java.util.Set<Long> held = lifecycle.lock(finalized.get().stream().map(d -> d.entry().id()).toList()).stream()
+			.map(EntryLifecycle.LockedEntry::id).collect(Collectors.toSet());
+		List<Dated> found = finalized.get().stream().filter(d -> held.contains(d.entry().id())).toList();
 		List<InvoiceLines.Billable> entries = invoicing.keepInvoiceable(found, Dated::candidate).stream()
 			.sorted(Comparator.comparing(Dated::date).thenComparing(d -> d.entry().id()))
 			.map(Dated::entry).toList();
@@ -212,36 +225,32 @@ public class InvoiceService {
 			.param(approvalId).query(InvoiceService::line).list();
 		List<Long> covered = jdbc.sql("select entry_id from approval_entry where approval_id = ? order by entry_id")
 			.param(approvalId).query(Long.class).list();
-		List<Map<String, Object>> found = jdbc.sql("""
-				select e.id, e.status, e.invoice_id, e.type, e.user_id, e.entry_date, e.project_id,
-				       p.status project_status, e.activity_id, act.name activity_name, act.category, e.amount,
-				       e.billable, e.not_invoiced
+		List<EntryLifecycle.LockedEntry> found = lifecycle.lock(covered);
+		Map<Long, InvoiceCandidate> candidates = new java.util.HashMap<>();
+		jdbc.sql("""
+				select e.id, e.type, e.user_id, e.entry_date, e.project_id, p.status project_status, e.activity_id,
+				       act.name activity_name, act.category, e.amount, e.billable, e.not_invoiced
 				  from time_entry e
 				  join project p on p.id = e.project_id
 				  left join activity act on act.id = e.activity_id
 				 where e.id in (select entry_id from approval_entry where approval_id = ?)
-				 order by e.id for update of e""")
-			.param(approvalId).query((rs, n) -> Map.<String, Object>of("id", rs.getLong("id"), "status",
-					rs.getString("status"), "invoice_id", Optional.ofNullable(rs.getObject("invoice_id")),
-					"candidate", invoiceCandidate(rs)))
-			.list();
+				 order by e.id""")
+			.param(approvalId).query((rs, n) -> candidates.put(rs.getLong("id"), invoiceCandidate(rs))).list();
 		if (found.size() != covered.size()) {
 			throw new ConflictException((covered.size() - found.size()) + " of the entries client approval " + approvalId
 					+ " covers no longer exist; the invoice would not match them");
 		}
-		for (Map<String, Object> entry : found) {
-			Optional<?> invoiceId = (Optional<?>) entry.get("invoice_id");
-			if (!"FINALIZED".equals(entry.get("status")) || invoiceId.isPresent()) {
-				throw new ConflictException("entry " + entry.get("id") + " of client approval " + approvalId + " is "
-						+ entry.get("status") + invoiceId.map(id -> " on invoice " + number(((Number) id).longValue()))
-							.orElse("")
+		for (EntryLifecycle.LockedEntry entry : found) {
+			if (entry.status() != EntryStatus.FINALIZED || entry.invoiceId() != null) {
+				throw new ConflictException("entry " + entry.id() + " of client approval " + approvalId + " is "
+						+ entry.status() + (entry.invoiceId() == null ? "" : " on invoice " + number(entry.invoiceId()))
 						+ ", not finalized and waiting for an invoice");
 			}
 		}
 		// the client signed these entries, but whether they may be invoiced is still the rules' to say: an entry
 		// they refuse now stops the whole conversion (the lines cannot drop it without disagreeing with the signature)
 		Map<Long, String> refused = invoicing
-			.refusals(found.stream().map(entry -> (InvoiceCandidate) entry.get("candidate")).toList());
+			.refusals(found.stream().map(entry -> candidates.get(entry.id())).toList());
 		if (!refused.isEmpty()) {
 			Map.Entry<Long, String> first = refused.entrySet().iterator().next();
 			throw new ConflictException("entry " + first.getKey() + " of client approval " + approvalId
@@ -251,8 +260,7 @@ public class InvoiceService {
 		Invoice invoice = create(((Number) approval.get("contact_id")).longValue(), approvalId,
 				(LocalDate) approval.get("period_from"), (LocalDate) approval.get("period_to"),
 				(String) approval.get("snapshot_hash"), lines, covered, actorId);
-		jdbc.sql("update client_approval set invoice_id = ?, version = version + 1 where id = ?")
-			.params(invoice.id(), approvalId).update();
+		invoicedApprovals.invoiced(approvalId, invoice.id());
 		return invoice;
 	}
 
@@ -286,10 +294,7 @@ public class InvoiceService {
 		jdbc.sql("insert into invoice_entry (invoice_id, entry_id) select ?, unnest(cast(? as bigint[]))")
 			.params(id, ids).update();
 		// status only, like the approval's moves: the version stays for "changed since sent"
-		int billed = jdbc.sql("""
-				update time_entry set status = 'BILLED', invoice_id = ?, billed_on = ?, updated_at = now()
-				 where id = any(cast(? as bigint[])) and invoice_id is null and status = 'FINALIZED'""")
-			.params(id, issueDate, ids).update();
+		int billed = lifecycle.markBilled(id, issueDate, entryIds);
 		if (billed != entryIds.size()) {
 			throw new ConflictException("only " + billed + " of the " + entryIds.size() + " entries were still "
 					+ "finalized and on no invoice; nothing was invoiced, try again");
@@ -420,12 +425,8 @@ public class InvoiceService {
 			throw new ConflictException("invoice " + before.number() + " is " + currentStatus(id)
 					+ "; only a draft or sent invoice can be voided");
 		}
-		jdbc.sql("""
-				update time_entry set status = 'FINALIZED', invoice_id = null, billed_on = null, updated_at = now()
-				 where invoice_id = ? and status = 'BILLED'""")
-			.param(id).update();
-		jdbc.sql("update client_approval set invoice_id = null, version = version + 1 where invoice_id = ?").param(id)
-			.update();
+		lifecycle.unbill(id);
+		invoicedApprovals.invoiceVoided(id);
 		Invoice after = load(id);
 		audit.record("VOID", ENTITY, id, before, after);
 		return after;
@@ -457,14 +458,10 @@ public class InvoiceService {
 	}
 
 	private Map<String, Object> lockApproval(long approvalId) {
-		return jdbc.sql("""
-				select id, status, contact_id, period_from, period_to, snapshot_hash from client_approval
-				 where id = ? for update""")
-			.param(approvalId)
-			.query((rs, n) -> Map.<String, Object>of("status", rs.getString("status"), "contact_id",
-					rs.getLong("contact_id"), "period_from", rs.getObject("period_from", LocalDate.class), "period_to",
-					rs.getObject("period_to", LocalDate.class), "snapshot_hash", rs.getString("snapshot_hash")))
-			.optional().orElseThrow(() -> new NotFoundException("Client approval", approvalId));
+		return invoicedApprovals.lock(approvalId)
+			.map(a -> Map.<String, Object>of("status", a.status(), "contact_id", a.contactId(), "period_from", a.from(),
+					"period_to", a.to(), "snapshot_hash", a.snapshotHash()))
+			.orElseThrow(() -> new NotFoundException("Client approval", approvalId));
 	}
 
 	private Optional<Long> liveInvoiceId(long approvalId) {

@@ -10,6 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import com.nexustime.tracking.EntryLifecycle;
+import com.nexustime.tracking.EntryStatus;
+
 /**
  * A small agency to click through on first start: a manager with two staff, three clients with a project of
  * each type, activities of every category, a purchase order, a vendor, an artwork and a few rates.
@@ -24,9 +27,12 @@ class DemoWorkspace {
 
 	private final PasswordEncoder passwords;
 
-	DemoWorkspace(JdbcClient jdbc, PasswordEncoder passwords) {
+	private final EntryLifecycle entries;
+
+	DemoWorkspace(JdbcClient jdbc, PasswordEncoder passwords, EntryLifecycle entries) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.entries = entries;
 	}
 
 	/** Creates the demo people and catalog; every demo person gets {@code password}. */
@@ -49,7 +55,7 @@ class DemoWorkspace {
 		long packaging = project("Acme spring packaging", acme, acmeDeal, "PER_PIECE", "HOURLY", "ACME", null, manager);
 		long website = project("Globex website relaunch", globex, null, "STANDARD", "HOURLY", null, null, manager);
 		long newsletter = project("Initech e-newsletter", initech, null, "ELECTRONIC", "HOURLY", null, null, manager);
-		long retainer = project("Initech brand retainer", initech, null, "STANDARD", "INVOICE_BUDGET", null,
+		project("Initech brand retainer", initech, null, "STANDARD", "INVOICE_BUDGET", null,
 				new BigDecimal("6000.00"), manager);
 
 		jdbc.sql("insert into purchase_order (project_id, number, amount, invoice_group) values (?, ?, ?, ?)")
@@ -74,7 +80,6 @@ class DemoWorkspace {
 		jdbc.sql("insert into rate (scope, project_id, hourly_rate) values ('PROJECT', ?, 150.00)").param(website).update();
 		jdbc.sql("insert into rate (scope, project_id, activity_id, hourly_rate, effective_from) values ('PROJECT', ?, ?, 90.00, date '2026-01-01')")
 			.params(newsletter, management).update();
-		jdbc.sql("update project set manager_id = ? where id = ?").params(manager, retainer).update();
 
 		// Globex time to try things on: the week before last finalized (ready to invoice), last week open, and
 		// the website's purchase order at 87 % so that one more day of work raises the budget alert
@@ -82,26 +87,21 @@ class DemoWorkspace {
 		LocalDate weekBeforeLast = thisWeek.minusWeeks(2);
 		LocalDate lastWeek = thisWeek.minusWeeks(1);
 		for (int day = 0; day < 5; day++) {
-			websiteTime(website, ana, design, weekBeforeLast.plusDays(day), 6, "Page layouts and style guide", "FINALIZED");
+			websiteTime(website, ana, design, weekBeforeLast.plusDays(day), 6, "Page layouts and style guide", EntryStatus.FINALIZED);
 		}
 		for (int day = 0; day < 4; day++) {
-			websiteTime(website, ben, design, lastWeek.plusDays(day), 6, "Product pages", "OPEN");
+			websiteTime(website, ben, design, lastWeek.plusDays(day), 6, "Product pages", EntryStatus.OPEN);
 		}
-		websiteTime(website, ana, management, lastWeek, 2, "Review with Globex", "OPEN");
-		websiteTime(website, ana, management, lastWeek.plusDays(2), 2, "Launch planning", "OPEN");
+		websiteTime(website, ana, management, lastWeek, 2, "Review with Globex", EntryStatus.OPEN);
+		websiteTime(website, ana, management, lastWeek.plusDays(2), 2, "Launch planning", EntryStatus.OPEN);
 	}
 
 	/** Hours on the Globex website at its project rate of 150.00, in the given state. */
 	private void websiteTime(long website, long userId, long activityId, LocalDate date, int hours, String description,
-			String status) {
+			EntryStatus status) {
 		BigDecimal rate = new BigDecimal("150.00");
-		jdbc.sql("""
-				insert into time_entry (type, user_id, project_id, activity_id, entry_date, minutes, rate, rate_source,
-				                        amount, description, status, finalized_at)
-				values ('ACTIVITY', ?, ?, ?, ?, ?, ?, 'PROJECT', ?, ?, ?, case when ? = 'FINALIZED' then now() end)""")
-			.params(userId, website, activityId, date, hours * 60, rate, rate.multiply(BigDecimal.valueOf(hours)),
-					description, status, status)
-			.update();
+		entries.recordDemo(new EntryLifecycle.DemoEntry(userId, website, activityId, date, hours * 60, rate, "PROJECT",
+				rate.multiply(BigDecimal.valueOf(hours)), description, status));
 	}
 
 	private long user(String email, String name, String hash, Long managerId, String... roles) {

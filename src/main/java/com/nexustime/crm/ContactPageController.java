@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.nexustime.catalog.ProjectService;
 import com.nexustime.system.web.ConflictException;
 
 /** The client pages: list, detail with deals and projects, and the add/edit form. */
@@ -30,10 +29,10 @@ class ContactPageController {
 
 	private final DealService deals;
 
-	// the detail page shows the client's projects; catalog owns them and depends on crm for the rest
-	private final ProjectService projects;
+	// the detail page shows the client's projects; catalog owns them and answers through ClientProjects
+	private final ClientProjects projects;
 
-	ContactPageController(ContactService contacts, DealService deals, ProjectService projects) {
+	ContactPageController(ContactService contacts, DealService deals, ClientProjects projects) {
 		this.contacts = contacts;
 		this.deals = deals;
 		this.projects = projects;
@@ -49,7 +48,7 @@ class ContactPageController {
 	String detail(@PathVariable Long id, Model model) {
 		model.addAttribute("contact", contacts.get(id));
 		model.addAttribute("deals", deals.list(id));
-		model.addAttribute("projects", projects.list(id));
+		model.addAttribute("projects", projects.of(id));
 		return "contacts/detail";
 	}
 

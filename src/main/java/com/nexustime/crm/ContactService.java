@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.nexustime.approval.PendingApprovals;
 import com.nexustime.audit.AuditLog;
 import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.NotFoundException;
@@ -19,9 +18,9 @@ public class ContactService {
 
 	private final AuditLog audit;
 
-	private final PendingApprovals approvals;
+	private final PendingClientRequests approvals;
 
-	ContactService(ContactRepository contacts, AuditLog audit, PendingApprovals approvals) {
+	ContactService(ContactRepository contacts, AuditLog audit, PendingClientRequests approvals) {
 		this.contacts = contacts;
 		this.audit = audit;
 		this.approvals = approvals;

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.nexustime.catalog.ProjectService;
+import com.nexustime.review.WeekStates;
 import com.nexustime.rules.Actor;
 import com.nexustime.rules.LockDecision;
 import com.nexustime.rules.LockQuestion;
@@ -45,11 +46,15 @@ public class ProjectTimesheet {
 
 	private final WeekLockRules lockRules;
 
-	ProjectTimesheet(JdbcClient jdbc, ProjectService projects, WorkspaceSettings workspace, WeekLockRules lockRules) {
+	private final WeekStates weeks;
+
+	ProjectTimesheet(JdbcClient jdbc, ProjectService projects, WorkspaceSettings workspace, WeekLockRules lockRules,
+			WeekStates weeks) {
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.workspace = workspace;
 		this.lockRules = lockRules;
+		this.weeks = weeks;
 	}
 
 	/**
@@ -83,12 +88,10 @@ public class ProjectTimesheet {
 			       case when r.type = 'ACTIVITY' then null else min(r.id) end entry_id,
 			       sum(r.minutes) minutes, sum(r.amount) dollars, count(*) entries,
 			       array_agg(distinct r.status) statuses,
-			       string_agg(distinct coalesce(r.description, r.notes), '; ') notes,
-			       coalesce(w.status, 'OPEN') week_state
+			       string_agg(distinct coalesce(r.description, r.notes), '; ') notes
 			  from rows r
 			  join app_user u on u.id = r.user_id
-			  left join timesheet_week w on w.user_id = r.user_id and w.week_start = r.week
-			 group by r.type, r.user_id, u.name, u.manager_id, r.activity_id, r.activity_name, r.week, w.status,
+			 group by r.type, r.user_id, u.name, u.manager_id, r.activity_id, r.activity_name, r.week,
 			          case when r.type = 'ACTIVITY' then 0 else r.id end
 			 order by r.week desc, u.name, r.activity_name, entry_id
 			 limit :limit""";
@@ -100,18 +103,20 @@ public class ProjectTimesheet {
 		Workspace settings = workspace.current();
 		DayOfWeek firstDay = settings.weekStart().day();
 		Map<LockQuestion, Boolean> decided = new HashMap<>();
+		// the week states come from review, which owns them: one question per person-week listed
+		Map<String, String> weekStates = new HashMap<>();
 		List<Row> rows = jdbc.sql(LIST.formatted(tab.condition))
 			.param("project", projectId)
 			.param("firstDay", firstDay.getValue())
 			.param("limit", LIMIT + 1)
-			.query((rs, n) -> row(rs, projectId, viewer, decided))
+			.query((rs, n) -> row(rs, projectId, viewer, decided, weekStates))
 			.list();
 		boolean truncated = rows.size() > LIMIT;
 		return new Listing(tab, truncated ? rows.subList(0, LIMIT) : rows, truncated);
 	}
 
-	private Row row(ResultSet rs, long projectId, CurrentUser viewer, Map<LockQuestion, Boolean> decided)
-			throws SQLException {
+	private Row row(ResultSet rs, long projectId, CurrentUser viewer, Map<LockQuestion, Boolean> decided,
+			Map<String, String> weekStates) throws SQLException {
 		String type = rs.getString("type");
 		long owner = rs.getLong("user_id");
 		Long managerId = (Long) rs.getObject("manager_id");
@@ -119,7 +124,9 @@ public class ProjectTimesheet {
 		Long minutes = (Long) rs.getObject("minutes");
 		Long entryId = (Long) rs.getObject("entry_id");
 		List<String> statuses = statuses(rs.getArray("statuses"));
-		String weekState = rs.getString("week_state");
+		// the stored state as it is: what a REJECTED week means is the week-locking rules' decision
+		String weekState = weekStates.computeIfAbsent(owner + "/" + week,
+				k -> weeks.status(owner, week).orElse("OPEN"));
 		Actor actor = relation(viewer, owner, managerId);
 		boolean editable = actor != null && statuses.stream().anyMatch(status -> decided.computeIfAbsent(
 				new LockQuestion(actor, type, status, weekState), q -> lockRules.decide(q).allowed()));

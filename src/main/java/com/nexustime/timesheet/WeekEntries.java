@@ -7,9 +7,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.nexustime.review.WeekStates;
+
 /**
  * What the weekly grid reads: one user's activity entries of a week with their project and activity names
- * (one statement, on {@code time_entry_user_date_idx}), the rows pinned to the week, and the week's status.
+ * (one statement, on {@code time_entry_user_date_idx}), the rows pinned to the week, and the week's status
+ * (from review, which owns it).
  */
 @Repository
 class WeekEntries {
@@ -28,8 +31,11 @@ class WeekEntries {
 
 	private final JdbcClient jdbc;
 
-	WeekEntries(JdbcClient jdbc) {
+	private final WeekStates weeks;
+
+	WeekEntries(JdbcClient jdbc, WeekStates weeks) {
 		this.jdbc = jdbc;
+		this.weeks = weeks;
 	}
 
 	/** The user's ACTIVITY entries from {@code weekStart} for seven days, oldest first. */
@@ -83,8 +89,7 @@ class WeekEntries {
 	}
 
 	Optional<WeekStatus> status(long userId, LocalDate weekStart) {
-		return jdbc.sql("select status, comment from timesheet_week where user_id = ? and week_start = ?")
-			.params(userId, weekStart).query(WeekStatus.class).optional();
+		return weeks.find(userId, weekStart).map(w -> new WeekStatus(w.status(), w.comment()));
 	}
 
 	boolean userExists(long userId) {

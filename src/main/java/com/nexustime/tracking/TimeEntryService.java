@@ -21,7 +21,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-import com.nexustime.approval.PendingApprovals;
 import com.nexustime.audit.AuditLog;
 import com.nexustime.budget.PoAlert;
 import com.nexustime.budget.PoBudgetWatch;
@@ -75,13 +74,15 @@ public class TimeEntryService {
 
 	private final PoBudgetWatch budget;
 
-	private final PendingApprovals approvals;
+	private final EntryHolds approvals;
+
+	private final ReviewedWeeks weeks;
 
 	private final EntryActors actors;
 
 	TimeEntryService(TimeEntries entries, JdbcClient jdbc, Bookability bookability, RateLookup rateLookup,
 			WeekLockRules lockRules, WorkspaceSettings workspace, AuditLog audit, PoBudgetWatch budget,
-			PendingApprovals approvals, EntryActors actors) {
+			EntryHolds approvals, ReviewedWeeks weeks, EntryActors actors) {
 		this.entries = entries;
 		this.jdbc = jdbc;
 		this.bookability = bookability;
@@ -92,6 +93,7 @@ public class TimeEntryService {
 		this.audit = audit;
 		this.budget = budget;
 		this.approvals = approvals;
+		this.weeks = weeks;
 	}
 
 	@Transactional
@@ -200,8 +202,7 @@ public class TimeEntryService {
 	 * submitted is OPEN); what a state means for an entry is the rules' decision alone.
 	 */
 	public String weekState(long userId, LocalDate weekStart) {
-		return weekStateOf(jdbc.sql("select status from timesheet_week where user_id = ? and week_start = ?")
-			.params(userId, weekStart).query(String.class).optional().orElse(null));
+		return weekStateOf(weeks.status(userId, weekStart).orElse(null));
 	}
 
 	private static String weekStateOf(String storedStatus) {
@@ -271,9 +272,9 @@ public class TimeEntryService {
 		String signed = null;
 		// only sent entries (IN_PROCESS) and signed ones (FINALIZED) can be held by a request: skip the lookup otherwise
 		if (entryId != null && (status == EntryStatus.IN_PROCESS || status == EntryStatus.FINALIZED)) {
-			Optional<PendingApprovals.Holder> holder = approvals.holding(entryId);
-			pending = holder.filter(h -> !h.signed()).map(PendingApprovals.Holder::description).orElse(null);
-			signed = holder.filter(PendingApprovals.Holder::signed).map(PendingApprovals.Holder::description)
+			Optional<EntryHolds.Hold> holder = approvals.holding(entryId);
+			pending = holder.filter(h -> !h.signed()).map(EntryHolds.Hold::description).orElse(null);
+			signed = holder.filter(EntryHolds.Hold::signed).map(EntryHolds.Hold::description)
 				.orElse(null);
 		}
 		return new LockQuestion(actor, type.name(), status.name(), weekState, pending, signed);
@@ -324,14 +325,21 @@ public class TimeEntryService {
 	}
 
 	/**
-	 * What a save needs to know besides the rate, read in one statement after the person's lock: the project and
-	 * the activity, whether the project has purchase orders, the minutes the person logged on {@code day} (the
-	 * entry being changed left out) and the stored status of the week holding it. {@code day} is null when the
-	 * draft gives no usable date; validation then refuses it before the minutes matter.
+	 * What a save needs to know besides the rate, read after the person's lock: the project and the activity,
+	 * whether the project has purchase orders, the minutes the person logged on {@code day} (the entry being
+	 * changed left out) in one statement, and the stored status of the week holding it, which review answers.
+	 * {@code day} is null when the draft gives no usable date; validation then refuses it before the minutes
+	 * matter.
 	 */
 	record SaveFacts(long id, String type, String status, String corporation, String billingMode, Long activityId,
 			String category, String activityCorporation, Boolean activityActive, boolean hasOrders, LocalDate day,
 			int minutesThatDay, String weekStatus) {
+
+		/** These facts with the stored status of the week holding {@code day}, which review answers. */
+		SaveFacts withWeekStatus(String status) {
+			return new SaveFacts(id, type, this.status, corporation, billingMode, activityId, category,
+					activityCorporation, activityActive, hasOrders, day, minutesThatDay, status);
+		}
 
 		/** The week-locking state of the week holding {@code date}: from these facts when they read that day. */
 		String weekStateOn(LocalDate date, java.util.function.Supplier<String> read) {
@@ -350,7 +358,6 @@ public class TimeEntryService {
 			.addValue("activityId", d.activityId(), java.sql.Types.BIGINT)
 			.addValue("userId", d.userId())
 			.addValue("day", day, java.sql.Types.DATE)
-			.addValue("weekStart", day == null ? null : settings.weekContaining(day), java.sql.Types.DATE)
 			.addValue("exceptId", current == null ? -1L : current.id());
 		return jdbc.sql("""
 				select p.id, p.type, p.status, p.corporation, p.billing_mode, a.id as activity_id, a.category,
@@ -360,10 +367,11 @@ public class TimeEntryService {
 				       (select coalesce(sum(e.minutes), 0) from time_entry e
 				         where e.user_id = :userId and e.entry_date = :day and e.type = 'ACTIVITY'
 				           and e.id <> :exceptId) as minutes_that_day,
-				       (select w.status from timesheet_week w
-				         where w.user_id = :userId and w.week_start = :weekStart) as week_status
+				       cast(null as text) as week_status -- review's to answer, filled in below
 				from project p left join activity a on a.id = :activityId where p.id = :projectId""")
 			.paramSource(params).query(SaveFacts.class).optional()
+			.map(f -> f.withWeekStatus(
+					day == null ? null : weeks.status(d.userId(), settings.weekContaining(day)).orElse(null)))
 			.orElseThrow(() -> new RuleViolationException("projectId", "no such project"));
 	}
 
