@@ -1,9 +1,18 @@
 package com.nexustime.workflow;
 
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+
+import com.nexustime.support.EditedForms;
 
 /**
  * Components of every kind Camunda Modeler 5 offers for Camunda 7 forms, as it writes them, for the tests that add
@@ -59,7 +68,69 @@ public final class RichForm {
 			  { "id": "Field_upload", "key": "upload", "type": "filepicker", "label": "Upload a scan" }
 			]""";
 
+	/** The form file the tests add to the forms folder's test copy. */
+	public static final String FILE = "rich-request.form";
+
 	private RichForm() {
+	}
+
+	/** A diagram whose first task names the rich form and whose second task waits, so the variables can be read. */
+	static String diagram(String key) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="rich" targetNamespace="https://example.com/test">
+				  <bpmn:process id="%s" name="Rich request" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="start" />
+				    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="ask" />
+				    <bpmn:userTask id="ask" name="Fill the rich request" camunda:candidateGroups="managers"
+				        camunda:formKey="nexus:rich-request" />
+				    <bpmn:sequenceFlow id="f2" sourceRef="ask" targetRef="after" />
+				    <bpmn:userTask id="after" name="Look at the request" camunda:candidateGroups="admins" />
+				    <bpmn:sequenceFlow id="f3" sourceRef="after" targetRef="end" />
+				    <bpmn:endEvent id="end" />
+				  </bpmn:process>
+				</bpmn:definitions>
+				""".formatted(key);
+	}
+
+	/**
+	 * The rich components added to the test copy of po-follow-up.form (as {@link #FILE}), and a process instance
+	 * waiting at the task that names it, with the {@code offices} variable a {@code valuesKey} select reads.
+	 * Closing removes both.
+	 */
+	static class Deployed implements AutoCloseable {
+
+		final EditedForms form = EditedForms.put(FILE, addedTo(EditedForms.read("po-follow-up.form"), "rich-request"));
+
+		final String key = "rich-request-" + UUID.randomUUID().toString().substring(0, 8);
+
+		final RepositoryService repository;
+
+		final RuntimeService runtime;
+
+		final String deployment;
+
+		final String instance;
+
+		final String taskId;
+
+		Deployed(RepositoryService repository, RuntimeService runtime, TaskService tasks) {
+			this.repository = repository;
+			this.runtime = runtime;
+			this.deployment = repository.createDeployment().name(key).addString(key + ".bpmn", diagram(key)).deploy()
+				.getId();
+			this.instance = runtime.startProcessInstanceByKey(key, "rich:" + key, Map.of("offices",
+					List.of(Map.of("label", "Berlin", "value", "BER"), Map.of("label", "Lisbon", "value", "LIS"))))
+				.getId();
+			this.taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+		}
+
+		@Override
+		public void close() {
+			repository.deleteDeployment(deployment, true);
+			form.close();
+		}
 	}
 
 	/** The shipped form's text with the rich components added after its own, under another id. */

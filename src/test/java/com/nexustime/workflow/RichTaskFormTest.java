@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RepositoryService;
@@ -28,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RichTaskFormTest extends IntegrationTest {
 
-	static final String FORM_FILE = "rich-request.form";
-
 	@Autowired
 	RepositoryService repository;
 
@@ -39,48 +36,9 @@ class RichTaskFormTest extends IntegrationTest {
 	@Autowired
 	TaskService tasks;
 
-	/** A diagram whose first task names the rich form and whose second task waits, so the variables can be read. */
-	static String diagram(String key) {
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="rich" targetNamespace="https://example.com/test">
-				  <bpmn:process id="%s" name="Rich request" isExecutable="true" camunda:historyTimeToLive="P1D">
-				    <bpmn:startEvent id="start" />
-				    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="ask" />
-				    <bpmn:userTask id="ask" name="Fill the rich request" camunda:candidateGroups="managers"
-				        camunda:formKey="nexus:rich-request" />
-				    <bpmn:sequenceFlow id="f2" sourceRef="ask" targetRef="after" />
-				    <bpmn:userTask id="after" name="Look at the request" camunda:candidateGroups="admins" />
-				    <bpmn:sequenceFlow id="f3" sourceRef="after" targetRef="end" />
-				    <bpmn:endEvent id="end" />
-				  </bpmn:process>
-				</bpmn:definitions>
-				""".formatted(key);
-	}
-
 	/** The copy of a shipped form with the rich components, deployed with a process that names it. */
-	final class RichTask implements AutoCloseable {
-
-		final EditedForms form = EditedForms.put(FORM_FILE,
-				RichForm.addedTo(EditedForms.read("po-follow-up.form"), "rich-request"));
-
-		final String key = "rich-request-" + UUID.randomUUID().toString().substring(0, 8);
-
-		final String deployment = repository.createDeployment().name(key).addString(key + ".bpmn", diagram(key))
-			.deploy().getId();
-
-		final String instance = runtime.startProcessInstanceByKey(key, "rich:" + key, Map.of("offices",
-				List.of(Map.of("label", "Berlin", "value", "BER"), Map.of("label", "Lisbon", "value", "LIS"))))
-			.getId();
-
-		final String taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
-
-		@Override
-		public void close() {
-			repository.deleteDeployment(deployment, true);
-			form.close();
-		}
+	private RichForm.Deployed richTask() {
+		return new RichForm.Deployed(repository, runtime, tasks);
 	}
 
 	private static Map<String, Object> validPost() {
@@ -108,7 +66,7 @@ class RichTaskFormTest extends IntegrationTest {
 
 	@Test
 	void thePageShowsEveryKindWithItsLabelDescriptionAndOptions() {
-		try (RichTask rich = new RichTask()) {
+		try (RichForm.Deployed rich = richTask()) {
 			FormSession browser = FormSession.signIn(port, TestUsers.create(jdbc, "MANAGER").email(), TestUsers.PASSWORD);
 			FormSession.Page page = browser.get("/tasks/" + rich.taskId);
 			assertThat(page.status()).isEqualTo(200);
@@ -145,7 +103,7 @@ class RichTaskFormTest extends IntegrationTest {
 
 	@Test
 	void invalidValuesAreRefusedWithTheFieldAndTheRulesMessage() {
-		try (RichTask rich = new RichTask()) {
+		try (RichForm.Deployed rich = richTask()) {
 			TestUsers.TestUser manager = TestUsers.create(jdbc, "MANAGER");
 			Map<String, Object> json = new HashMap<>(Map.of("outcome", "NEW_PO", "name", "Ada", "hours", 50,
 					"tools", List.of("hammer", "chainsaw"), "size", "M", "due", "2030-01-31", "urgent", true));
@@ -191,7 +149,7 @@ class RichTaskFormTest extends IntegrationTest {
 
 	@Test
 	void validValuesReachTheProcessWithTheirTypes() {
-		try (RichTask rich = new RichTask()) {
+		try (RichForm.Deployed rich = richTask()) {
 			TestUsers.TestUser manager = TestUsers.create(jdbc, "MANAGER");
 			FormSession browser = FormSession.signIn(port, manager.email(), TestUsers.PASSWORD);
 			browser.get("/tasks/" + rich.taskId);
@@ -221,7 +179,7 @@ class RichTaskFormTest extends IntegrationTest {
 
 	@Test
 	void theApiCompletesWithJsonValuesTypedTheSameWay() {
-		try (RichTask rich = new RichTask()) {
+		try (RichForm.Deployed rich = richTask()) {
 			TestUsers.TestUser manager = TestUsers.create(jdbc, "MANAGER");
 			Map<String, Object> json = new HashMap<>(Map.of("outcome", "NO_FUNDS_NEEDED", "name", "Bo", "hours", 32,
 					"tools", "saw", "size", "S", "due", "2030-02-01", "urgent", false, "bigJob", true));
@@ -238,8 +196,8 @@ class RichTaskFormTest extends IntegrationTest {
 
 	@Test
 	void aFormTooLargeToReadIsRefusedWithoutFailingThePage() {
-		try (RichTask rich = new RichTask();
-				EditedForms huge = EditedForms.put(FORM_FILE, "{\"components\": [" + "{\"type\": \"spacer\"},".repeat(600)
+		try (RichForm.Deployed rich = richTask();
+				EditedForms huge = EditedForms.put(RichForm.FILE, "{\"components\": [" + "{\"type\": \"spacer\"},".repeat(600)
 						+ "{\"type\": \"spacer\"}]}")) {
 			TestUsers.TestUser manager = TestUsers.create(jdbc, "MANAGER");
 			FormSession browser = FormSession.signIn(port, manager.email(), TestUsers.PASSWORD);
