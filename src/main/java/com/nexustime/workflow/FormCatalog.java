@@ -29,6 +29,9 @@ public class FormCatalog {
 
 	static final String EXTENSION = ".form";
 
+	/** The largest form file read; a form is data a process owner edits, so it is bounded before parsing. */
+	public static final int MAX_FORM_BYTES = 256 * 1024;
+
 	/**
 	 * A form file: its form key, file name, the keys of its input fields, and {@code problem} when the file
 	 * is not a readable form (then {@code fields} is empty).
@@ -42,6 +45,11 @@ public class FormCatalog {
 
 	/** A form ready to render: its key and its Camunda Forms schema. */
 	public record TaskForm(String formKey, String file, JsonNode schema) {
+
+		/** The schema read into components (checked against the size bounds when the file was read). */
+		public FormSchema form() {
+			return FormSchema.of(file, schema);
+		}
 	}
 
 	private final DataFolder folder;
@@ -94,6 +102,10 @@ public class FormCatalog {
 	}
 
 	private JsonNode parse(DataFile file) {
+		if (file.content().length > MAX_FORM_BYTES) {
+			throw new IllegalStateException(file.name() + " is larger than " + MAX_FORM_BYTES / 1024
+					+ " KB, so it is not read");
+		}
 		JsonNode schema;
 		try {
 			schema = json.readTree(file.content());
@@ -106,6 +118,12 @@ public class FormCatalog {
 		}
 		if (schema == null || !schema.path("components").isArray()) {
 			throw new IllegalStateException(file.name() + " has no \"components\" list, so it is not a Camunda form");
+		}
+		try {
+			FormSchema.count(schema.path("components"), 1);
+		}
+		catch (IllegalStateException tooLarge) {
+			throw new IllegalStateException(file.name() + " " + tooLarge.getMessage() + ", so it is not read");
 		}
 		return schema;
 	}

@@ -2,8 +2,10 @@ package com.nexustime.workflow;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,6 +56,18 @@ class TaskController {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
 	}
 
+	/** Every field the form refused, each with its key and its rule's message, as the other 422 answers name them. */
+	@ExceptionHandler(FormRejected.class)
+	ResponseEntity<ProblemDetail> formRejected(FormRejected rejected) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, rejected.errors()
+			.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining(" ")));
+		problem.setTitle("Refused by the task form");
+		problem.setProperty("errors", rejected.errors());
+		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** The form's values are checked against its own rules before the engine sees them (422 naming each field). */
 	@PostMapping("/{id}/complete")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void complete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,

@@ -1,6 +1,6 @@
 package com.nexustime.workflow;
 
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,7 +36,7 @@ class TaskPages {
 
 	@GetMapping("/tasks/{id}")
 	String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, Model model) {
-		return render(tasklist.task(user, id), Map.of(), model);
+		return render(tasklist.task(user, id), null, Map.of(), model);
 	}
 
 	/** A task the person may not take answers 403, like the API; one taken by someone else returns with a note. */
@@ -61,12 +61,20 @@ class TaskPages {
 			redirect.addFlashAttribute("message", "Done: " + task.name() + ".");
 			return "redirect:/tasks";
 		}
+		catch (FormRejected refused) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			refused.errors().forEach(e -> errors.putIfAbsent(e.field(), e.message()));
+			model.addAttribute("formRefused", true);
+			return render(task, form, errors, model);
+		}
 		catch (RuleViolationException refused) {
-			model.addAttribute("error", refused.getMessage());
-			model.addAttribute("fieldError", refused.field());
-			Map<String, String> typed = new java.util.HashMap<>();
-			form.forEach((key, values) -> typed.put(key, values.isEmpty() ? null : values.get(values.size() - 1)));
-			return render(task, typed, model);
+			String view = render(task, form,
+					refused.field() == null ? Map.of() : Map.of(refused.field(), refused.getMessage()), model);
+			if (!(model.getAttribute("form") instanceof FormView shown) || shown.refused().isEmpty()) {
+				// a refusal that names no field of the form is shown above the page instead
+				model.addAttribute("error", refused.getMessage());
+			}
+			return view;
 		}
 		catch (ConflictException refused) {
 			redirect.addFlashAttribute("error", refused.getMessage());
@@ -74,10 +82,17 @@ class TaskPages {
 		}
 	}
 
-	private String render(Tasklist.TaskView task, Map<String, String> typed, Model model) {
+	/** The task page; {@code typed} is what was posted (null: the form as it opens), {@code errors} by field key. */
+	private String render(Tasklist.TaskView task, MultiValueMap<String, String> typed, Map<String, String> errors,
+			Model model) {
 		model.addAttribute("task", task);
-		model.addAttribute("typed", typed);
-		model.addAttribute("fields", tasklist.formOf(task).map(form -> FormField.of(form.schema())).orElse(List.of()));
+		try {
+			tasklist.schemaOf(task).ifPresent(form -> model.addAttribute("form",
+					typed == null ? FormView.initial(form) : FormView.typed(form, typed, errors)));
+		}
+		catch (RuleViolationException unreadable) {
+			model.addAttribute("error", unreadable.getMessage());
+		}
 		tasklist.contextOf(task).ifPresent(context -> {
 			model.addAttribute("contextFragment", context.fragment());
 			model.addAllAttributes(context.model(task.businessKey()));

@@ -1,7 +1,8 @@
 package com.nexustime.workflow;
 
-import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -155,58 +156,55 @@ public class Tasklist {
 		}
 	}
 
-	/** Typed values for the fields the form declares; anything else submitted is ignored. */
+	/**
+	 * The values the task completes with: the fields the form declares (anything else submitted is ignored), typed
+	 * and checked against the form's own rules (see {@link FormValidation}); 422 naming every refused field.
+	 */
 	Map<String, Object> variables(Task task, Map<String, ?> submitted) {
-		Optional<FormCatalog.TaskForm> form = forms.byFormKey(task.getFormKey());
-		Map<String, Object> variables = new HashMap<>();
+		Optional<FormSchema> form = schemaOf(task.getId(), task.getFormKey());
 		if (form.isEmpty()) {
-			return variables;
+			return new HashMap<>();
 		}
-		for (FormField field : FormField.of(form.get().schema())) {
-			if (field.key() == null) {
-				continue;
-			}
-			Object value = submitted.get(field.key());
-			if (value instanceof List<?> list) {
-				value = list.isEmpty() ? null : list.get(list.size() - 1);
-			}
-			variables.put(field.key(), typed(field.type(), field.key(), value));
-			if (field.required() && variables.get(field.key()) == null) {
-				throw new RuleViolationException(field.key(), "is required");
-			}
+		FormValidation.Outcome outcome = FormValidation.check(form.get(), submitted, LocalDate.now(ZoneOffset.UTC));
+		if (!outcome.valid()) {
+			throw new FormRejected(outcome.errors());
 		}
-		return variables;
+		return new HashMap<>(outcome.variables());
 	}
 
-	private static Object typed(String type, String key, Object value) {
-		if ("checkbox".equals(type)) {
-			if (value == null) {
-				return Boolean.FALSE;
+	/**
+	 * The task's form read into components, with options named by {@code valuesKey} taken from the task's
+	 * variables; empty when the task names no form of the forms folder. A form file that cannot be read refuses
+	 * (422) instead of failing the page.
+	 */
+	public Optional<FormSchema> schemaOf(TaskView task) {
+		return schemaOf(task.id(), task.formKey());
+	}
+
+	private Optional<FormSchema> schemaOf(String taskId, String formKey) {
+		Optional<FormCatalog.TaskForm> form;
+		FormSchema schema;
+		try {
+			form = forms.byFormKey(formKey);
+			if (form.isEmpty()) {
+				return Optional.empty();
 			}
-			if (value instanceof Boolean b) {
-				return b;
-			}
-			String text = value.toString().trim().toLowerCase();
-			if (Set.of("true", "on", "yes", "1").contains(text)) {
-				return Boolean.TRUE;
-			}
-			if (Set.of("false", "off", "no", "0", "").contains(text)) {
-				return Boolean.FALSE;
-			}
-			throw new RuleViolationException(key, "must be true or false");
+			schema = form.get().form();
 		}
-		if (value == null || value.toString().isBlank()) {
+		catch (IllegalStateException unreadable) {
+			throw new RuleViolationException(null, "The task's form cannot be read: " + unreadable.getMessage());
+		}
+		return Optional.of(schema.withOptionsFrom(name -> variable(taskId, name)));
+	}
+
+	private Object variable(String taskId, String name) {
+		try {
+			return tasks.getVariable(taskId, name);
+		}
+		catch (ProcessEngineException unreadable) {
+			// a variable the engine cannot read back offers no options, like a missing one
 			return null;
 		}
-		if ("number".equals(type)) {
-			try {
-				return new BigDecimal(value.toString().trim());
-			}
-			catch (NumberFormatException ex) {
-				throw new RuleViolationException(key, "must be a number");
-			}
-		}
-		return value.toString();
 	}
 
 	/**

@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = { EditedRules.Copy.class, TestDatabase.class })
+@ContextConfiguration(initializers = { EditedRules.Copy.class, EditedForms.Copy.class, TestDatabase.class })
 public abstract class IntegrationTest {
 
 	public static final String ADMIN_EMAIL = "admin@test.local";
