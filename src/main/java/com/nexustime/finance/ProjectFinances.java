@@ -5,7 +5,13 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,13 +52,19 @@ public class ProjectFinances {
 		this.workspace = workspace;
 	}
 
+	/** The period {@link #summary(long)} covers: every entry, whatever its date. */
+	public static final LocalDate ALL_TIME_FROM = LocalDate.of(1900, 1, 1);
+
+	public static final LocalDate ALL_TIME_TO = LocalDate.of(9999, 12, 31);
+
 	/*
 	 * Billing-relevant entries are billable and not "not invoiced". An obsolete project's entries join only when
-	 * they are already billed, so every bucket below shows what was invoiced and nothing more. The partial index
-	 * time_entry_project_billing_idx (V14) covers exactly these rows and columns.
+	 * they are already billed, so every bucket below shows what was invoiced and nothing more. The one statement for
+	 * these figures: the Time tab asks for all time, reports and the dashboard for a period. The partial index
+	 * time_entry_project_billing_idx (V14, keyed by project and date since V29) covers exactly these rows and columns.
 	 */
 	static final String SUMMARY = """
-			select p.status,
+			select p.id, p.status,
 			       coalesce(sum(e.amount) filter (where e.status = 'BILLED'), 0) billed,
 			       coalesce(sum(e.amount) filter (where e.status = 'FINALIZED'), 0) finalized,
 			       coalesce(sum(e.amount) filter (where e.status in ('OPEN', 'IN_PROCESS') and e.type = 'ACTIVITY'
@@ -68,19 +80,57 @@ public class ProjectFinances {
 			  from project p
 			  left join time_entry e on e.project_id = p.id and e.billable and not e.not_invoiced
 			                        and (p.status <> 'OBSOLETE' or e.status = 'BILLED')
+			                        and e.entry_date between :from and :to
 			  left join activity a on a.id = e.activity_id
-			 where p.id = :project
+			 where p.id = any(:projects)
 			 group by p.id, p.status""";
 
+	/** The project's figures over all its entries, as its Time tab shows them. */
 	public ProjectSummary summary(long projectId) {
-		ProjectSummary money = jdbc.sql(SUMMARY).param("project", projectId)
-			.query((rs, n) -> summaryOf(projectId, rs)).optional()
-			.orElseThrow(() -> new NotFoundException("Project", projectId));
-		List<ProjectSummary.PurchaseOrderLine> orders = usage.of(projectId).stream()
-			.map(u -> new ProjectSummary.PurchaseOrderLine(u.purchaseOrderId(), u.number(), u.invoiceGroup(),
-					money(u.amount()), money(u.cost()), u.percentUsed()))
-			.toList();
-		return money.withPurchaseOrders(orders);
+		return summary(projectId, ALL_TIME_FROM, ALL_TIME_TO);
+	}
+
+	/**
+	 * The project's figures over the entries dated from {@code from} to {@code to} (both included). The purchase
+	 * orders show their use to date whatever the period, as a PO is used up over the project's life.
+	 */
+	public ProjectSummary summary(long projectId, LocalDate from, LocalDate to) {
+		ProjectSummary found = summaries(List.of(projectId), from, to).get(projectId);
+		if (found == null) {
+			throw new NotFoundException("Project", projectId);
+		}
+		return found;
+	}
+
+	/**
+	 * The figures of several projects over one period in one statement (reports, the dashboard), keyed by project
+	 * id in the order asked; ids that name no project are left out.
+	 */
+	public Map<Long, ProjectSummary> summaries(Collection<Long> projectIds, LocalDate from, LocalDate to) {
+		Map<Long, ProjectSummary> found = new LinkedHashMap<>();
+		if (projectIds.isEmpty()) {
+			return found;
+		}
+		Long[] ids = projectIds.toArray(Long[]::new);
+		Map<Long, ProjectSummary> byId = new HashMap<>();
+		jdbc.sql(SUMMARY).param("projects", ids).param("from", from).param("to", to)
+			.query((rs, n) -> summaryOf(rs.getLong("id"), rs)).list()
+			.forEach(summary -> byId.put(summary.projectId(), summary));
+		Set<Long> withOrders = new HashSet<>(jdbc.sql("select distinct project_id from purchase_order where project_id = any(:projects)")
+			.param("projects", ids).query(Long.class).list());
+		for (Long id : projectIds) {
+			ProjectSummary money = byId.get(id);
+			if (money == null || found.containsKey(id)) {
+				continue;
+			}
+			List<ProjectSummary.PurchaseOrderLine> orders = !withOrders.contains(id) ? List.of()
+					: usage.of(id).stream()
+						.map(u -> new ProjectSummary.PurchaseOrderLine(u.purchaseOrderId(), u.number(), u.invoiceGroup(),
+								money(u.amount()), money(u.cost()), u.percentUsed()))
+						.toList();
+			found.put(id, money.withPurchaseOrders(orders));
+		}
+		return found;
 	}
 
 	private static ProjectSummary summaryOf(long projectId, ResultSet rs) throws SQLException {
