@@ -298,16 +298,21 @@ public class TimeReports {
 	}
 
 	/**
-	 * Every entry the filter matches, oldest first, one at a time; refused with a problem on the filter when there
-	 * are more than the export limit.
+	 * How many entries an export of the filter holds; refused with a problem on the period when there are more
+	 * than an export may hold.
 	 */
-	public void exportEntries(ReportFilter filter, CurrentUser viewer, Consumer<ReportEntries.Entry> sink) {
+	public long exportableEntries(ReportFilter filter, CurrentUser viewer) {
 		long count = countEntries(filter, viewer);
 		if (count > exportLimit) {
 			throw new InvalidReportException(List.of(new InvalidReportException.Problem("from",
 					"the filter matches " + count + " entries; an export holds at most " + exportLimit
 							+ ": choose a shorter period or narrow it to a client, project or person")));
 		}
+		return count;
+	}
+
+	/** Every entry the filter matches, oldest first, one at a time (ask {@link #exportableEntries} first). */
+	public void exportEntries(ReportFilter filter, CurrentUser viewer, Consumer<ReportEntries.Entry> sink) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		String where = where(filter, viewer, parameters);
 		String sql = """

@@ -1,0 +1,23 @@
+package com.nexustime.reporting;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Per project in a period: value (what its time and costs bill at, the Time tab's figures), cost (hours × each
+ * person's cost rate in force on the entry's day, plus fixed costs), margin and margin %, budget and how much of
+ * it the value uses. Confidential: only admins and managers get it.
+ */
+public record ProfitabilityReport(LocalDate from, LocalDate to, String currency, List<Row> rows, BigDecimal totalValue,
+		BigDecimal totalCost, BigDecimal totalMargin, BigDecimal totalMarginPercent) {
+
+	/**
+	 * {@code hoursWithoutCostRate}: hours booked by people with no cost rate in force on the day, which cost
+	 * nothing here; a non-zero figure means the cost is understated.
+	 */
+	public record Row(String projectId, String name, String client, BigDecimal budget, BigDecimal value,
+			BigDecimal cost, BigDecimal margin, BigDecimal marginPercent, BigDecimal budgetUsedPercent, BigDecimal hours,
+			BigDecimal timeCost, BigDecimal fixedCost, BigDecimal hoursWithoutCostRate) {
+	}
+}
