@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Utilization per person over a period: capacity from the person's weekly hours and the period's working days
  * (Monday to Friday), the hours booked, the billable hours, and billable ÷ capacity. {@code utilization} is null
@@ -11,9 +13,9 @@ import java.util.List;
  */
 public record UtilizationReport(LocalDate from, LocalDate to, int workingDays, boolean ownRowOnly, List<Row> rows,
 		BigDecimal totalCapacityHours, BigDecimal totalHours, BigDecimal totalBillableHours,
-		BigDecimal totalUtilization) {
+		@JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal totalUtilization) {
 
 	public record Row(String userId, String name, BigDecimal weeklyHours, BigDecimal capacityHours, BigDecimal hours,
-			BigDecimal billableHours, BigDecimal utilization) {
+			BigDecimal billableHours, @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal utilization) {
 	}
 }

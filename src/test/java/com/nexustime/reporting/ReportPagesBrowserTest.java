@@ -60,4 +60,25 @@ class ReportPagesBrowserTest extends BrowserTest {
 		assertThat(page.locator("#entries-table .entry-row")).hasCount(6);
 		assertAccessible(page);
 	}
+
+	@ParameterizedTest
+	@EnumSource(Screen.class)
+	void theOtherReportPagesShowTableAndChartAccessibly(Screen screen) {
+		MoneyFixture m = new MoneyFixture(new ReportFixture(api, admin(), jdbc));
+		Page page = signedIn(ADMIN_EMAIL, ADMIN_PASSWORD, screen);
+		for (String path : new String[] { "/reports?groupBy=category&from=2019-01-01&to=2019-12-31&contactId=" + m.f.clientA,
+				"/reports/utilization?from=2017-06-01&to=2017-06-30&userId=" + m.staff.id(),
+				"/reports/profitability?from=2017-06-01&to=2017-06-30&contactId=" + m.client }) {
+			page.navigate(url(path));
+			assertThat(page.locator("#report-table .report-row").first()).isVisible();
+			assertThat(page.locator("#report-chart")).isVisible();
+			assertUsable(page.locator(".report-drill").first());
+			assertAccessible(page);
+		}
+		// a refused filter is shown by name, and what was typed stays
+		page.navigate(url("/reports/profitability?from=2017-06-30&to=2017-06-01"));
+		assertThat(page.locator("#from + .invalid-feedback")).containsText("must not be after");
+		assertThat(page.getByLabel("From")).hasValue("2017-06-30");
+		assertAccessible(page);
+	}
 }

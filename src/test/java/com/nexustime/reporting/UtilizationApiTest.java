@@ -76,7 +76,7 @@ class UtilizationApiTest extends IntegrationTest {
 	private List<String> rows(JsonNode report) {
 		List<String> rows = new ArrayList<>();
 		report.get("rows").forEach(r -> {
-			if (r.get("name").asText().endsWith(f.unique)) {
+			if (r.get("name").asText().startsWith("Util ") && r.get("name").asText().endsWith(f.unique)) {
 				rows.add(r.get("name").asText().replace(" " + f.unique, "") + ": " + r.get("capacityHours").asText()
 						+ "/" + r.get("hours").asText() + "/" + r.get("billableHours").asText() + "/"
 						+ (r.get("utilization").isNull() ? "null" : r.get("utilization").asText()));
