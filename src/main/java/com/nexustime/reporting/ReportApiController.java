@@ -67,7 +67,7 @@ class ReportApiController {
 	@GetMapping("/utilization.png")
 	ResponseEntity<byte[]> utilizationPng(ReportParameters parameters, @RequestParam(required = false) String width,
 			@RequestParam(required = false) String height, @AuthenticationPrincipal CurrentUser viewer) {
-		Chart chart = chart(parameters, width, height, ReportPeriodRules.ANY);
+		Chart chart = chart(parameters, width, height, ReportFilterRules.ANY);
 		UtilizationReport report = utilization.report(chart.filter(), viewer);
 		return png(ReportExports.figure(report), chart,
 				ReportExports.fileName("utilization", report.from(), report.to(), "png"));
@@ -76,7 +76,7 @@ class ReportApiController {
 	@GetMapping("/profitability")
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
 	ProfitabilityReport profitability(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
-		return profitability.report(ReportPeriodRules.PROJECT_FIGURES.resolve(parameters, reports.today()), viewer);
+		return profitability.report(ReportFilterRules.PROJECT_FIGURES.resolve(parameters, reports.today()), viewer);
 	}
 
 	@GetMapping("/profitability.csv")
@@ -90,7 +90,7 @@ class ReportApiController {
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
 	ResponseEntity<byte[]> profitabilityPng(ReportParameters parameters, @RequestParam(required = false) String width,
 			@RequestParam(required = false) String height, @AuthenticationPrincipal CurrentUser viewer) {
-		Chart chart = chart(parameters, width, height, ReportPeriodRules.PROJECT_FIGURES);
+		Chart chart = chart(parameters, width, height, ReportFilterRules.PROJECT_FIGURES);
 		ProfitabilityReport report = profitability.report(chart.filter(), viewer);
 		return png(ReportExports.figure(report), chart,
 				ReportExports.fileName("profitability", report.from(), report.to(), "png"));
@@ -99,7 +99,7 @@ class ReportApiController {
 	@GetMapping("/client-billing")
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
 	ClientBillingReport clientBilling(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
-		return clientBilling.report(ReportPeriodRules.PROJECT_FIGURES.resolve(parameters, reports.today()), viewer);
+		return clientBilling.report(ReportFilterRules.PROJECT_FIGURES.resolve(parameters, reports.today()), viewer);
 	}
 
 	@GetMapping("/client-billing.csv")
@@ -113,7 +113,7 @@ class ReportApiController {
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
 	ResponseEntity<byte[]> clientBillingPng(ReportParameters parameters, @RequestParam(required = false) String width,
 			@RequestParam(required = false) String height, @AuthenticationPrincipal CurrentUser viewer) {
-		Chart chart = chart(parameters, width, height, ReportPeriodRules.PROJECT_FIGURES);
+		Chart chart = chart(parameters, width, height, ReportFilterRules.PROJECT_FIGURES);
 		ClientBillingReport report = clientBilling.report(chart.filter(), viewer);
 		return png(ReportExports.figure(report), chart,
 				ReportExports.fileName("client-billing", report.from(), report.to(), "png"));
@@ -148,7 +148,7 @@ class ReportApiController {
 	private record Chart(ReportFilter filter, int width, int height) {
 	}
 
-	private Chart chart(ReportParameters parameters, String width, String height, ReportPeriodRules rules) {
+	private Chart chart(ReportParameters parameters, String width, String height, ReportFilterRules rules) {
 		List<InvalidReportException.Problem> problems = new ArrayList<>();
 		int w = size("width", width, ReportChart.DEFAULT_WIDTH, problems);
 		int h = size("height", height, ReportChart.DEFAULT_HEIGHT, problems);

@@ -36,7 +36,7 @@ class ReportChoices {
 		return choices("""
 				select id, name from (select p.id, p.name || ' (' || c.name || ')' as name
 				                        from project p join contact c on c.id = p.contact_id
-				                       where p.status <> 'CLOSED' order by p.id desc limit :max) p
+				                       order by p.id desc limit :max) p
 				 order by lower(name), id""");
 	}
 

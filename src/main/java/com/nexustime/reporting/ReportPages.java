@@ -98,7 +98,7 @@ class ReportPages {
 	String utilization(@ModelAttribute("parameters") ReportParameters parameters, BindingResult binding,
 			@AuthenticationPrincipal CurrentUser viewer, Model model) {
 		choices(viewer, model);
-		ReportFilter filter = resolve(parameters, binding, ReportPeriodRules.ANY);
+		ReportFilter filter = resolve(parameters, binding, ReportFilterRules.ANY);
 		if (filter == null) {
 			return "reports/utilization";
 		}
@@ -118,7 +118,7 @@ class ReportPages {
 	String profitability(@ModelAttribute("parameters") ReportParameters parameters, BindingResult binding,
 			@AuthenticationPrincipal CurrentUser viewer, Model model) {
 		choices(viewer, model);
-		ReportFilter filter = resolve(parameters, binding, ReportPeriodRules.PROJECT_FIGURES);
+		ReportFilter filter = resolve(parameters, binding, ReportFilterRules.PROJECT_FIGURES);
 		if (filter == null) {
 			return "reports/profitability";
 		}
@@ -138,7 +138,7 @@ class ReportPages {
 	String clientBilling(@ModelAttribute("parameters") ReportParameters parameters, BindingResult binding,
 			@AuthenticationPrincipal CurrentUser viewer, Model model) {
 		choices(viewer, model);
-		ReportFilter filter = resolve(parameters, binding, ReportPeriodRules.PROJECT_FIGURES);
+		ReportFilter filter = resolve(parameters, binding, ReportFilterRules.PROJECT_FIGURES);
 		if (filter == null) {
 			return "reports/client-billing";
 		}
@@ -215,10 +215,10 @@ class ReportPages {
 	}
 
 	private ReportFilter resolve(ReportParameters parameters, BindingResult binding) {
-		return resolve(parameters, binding, ReportPeriodRules.ANY);
+		return resolve(parameters, binding, ReportFilterRules.ANY);
 	}
 
-	private ReportFilter resolve(ReportParameters parameters, BindingResult binding, ReportPeriodRules rules) {
+	private ReportFilter resolve(ReportParameters parameters, BindingResult binding, ReportFilterRules rules) {
 		try {
 			return rules.resolve(parameters, reports.today());
 		}

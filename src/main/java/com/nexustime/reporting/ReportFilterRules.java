@@ -9,7 +9,7 @@ import java.util.List;
  * tab's), which exist per project and period only: a person, billable, rate, activity or category filter would
  * change what the figures mean, so such a filter is refused by name rather than ignored.
  */
-enum ReportPeriodRules {
+enum ReportFilterRules {
 
 	/** Every filter of the time report. */
 	ANY,
