@@ -454,11 +454,10 @@ public class ClientApprovalService {
 					rs.getObject("entry_date", LocalDate.class), rs.getString("user_name"), rs.getString("project_name"),
 					rs.getString("activity_name"), rs.getString("description"), (Integer) rs.getObject("minutes"),
 					rs.getBigDecimal("rate"), rs.getBigDecimal("amount")),
-					new InvoiceCandidate(rs.getLong("id"), rs.getString("type"), rs.getLong("user_id"),
-							rs.getObject("entry_date", LocalDate.class), rs.getLong("project_id"),
+					new InvoiceCandidate(rs.getLong("id"), rs.getString("type"), rs.getLong("project_id"),
 							rs.getString("project_status"), (Long) rs.getObject("activity_id"),
-							rs.getString("activity_name"), rs.getString("category"), rs.getBigDecimal("amount"),
-							rs.getBoolean("billable"), rs.getBoolean("not_invoiced"))))
+							rs.getString("activity_name"), rs.getString("category"), rs.getBoolean("billable"),
+							rs.getBoolean("not_invoiced"))))
 			.list();
 		return invoicing.keepInvoiceable(found, Candidate::asInvoiced).stream().map(Candidate::entry).toList();
 	}

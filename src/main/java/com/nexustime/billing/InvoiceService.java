@@ -182,10 +182,9 @@ public class InvoiceService {
 
 	/** The current row as the invoicing rules see it (the columns of the queries that fetch entries to bill). */
 	private static InvoiceCandidate invoiceCandidate(ResultSet rs) throws SQLException {
-		return new InvoiceCandidate(rs.getLong("id"), rs.getString("type"), rs.getLong("user_id"),
-				rs.getObject("entry_date", LocalDate.class), rs.getLong("project_id"), rs.getString("project_status"),
-				(Long) rs.getObject("activity_id"), rs.getString("activity_name"), rs.getString("category"),
-				rs.getBigDecimal("amount"), rs.getBoolean("billable"), rs.getBoolean("not_invoiced"));
+		return new InvoiceCandidate(rs.getLong("id"), rs.getString("type"), rs.getLong("project_id"),
+				rs.getString("project_status"), (Long) rs.getObject("activity_id"), rs.getString("activity_name"),
+				rs.getString("category"), rs.getBoolean("billable"), rs.getBoolean("not_invoiced"));
 	}
 
 	private record Dated(LocalDate date, InvoiceLines.Billable entry, InvoiceCandidate candidate) {

@@ -5,7 +5,13 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,50 +65,131 @@ public class ProjectFinances {
 		this.workspace = workspace;
 	}
 
+	/** The period {@link #summary(long)} covers: every entry, whatever its date. */
+	public static final LocalDate ALL_TIME_FROM = LocalDate.of(1900, 1, 1);
+
+	public static final LocalDate ALL_TIME_TO = LocalDate.of(9999, 12, 31);
+
 	/*
-	 * The project and each of its entries with what the invoicing rules judge (rules/invoicing.drl): the summary
-	 * asks the rules which unbilled entries may be invoiced, in one session, and sums in Java. What was invoiced
-	 * (BILLED) counts as billed whatever the rules say now; the rest counts only when the rules accept it. The scan
-	 * is led by project_id (time_entry_project_date_idx).
+	 * The projects' entries in the period summed by kind: status, type, activity (and so category), the billable
+	 * and not-invoiced flags. A kind is what the invoicing rules judge (rules/invoicing.drl sees an entry's kind,
+	 * not its person, day or amount), so the rules are asked once per kind of unbilled entry, all projects in one
+	 * session, and a sum never reads the entries one by one. What was invoiced (BILLED) counts as billed whatever
+	 * the rules say now. Led by project_id and the entry date.
 	 */
 	static final String SUMMARY = """
-			select p.status project_status, e.id, e.type, e.user_id, e.entry_date, e.activity_id, a.name activity_name,
-			       a.category, e.amount, e.billable, e.not_invoiced, e.status
+			select p.id project_id, p.status project_status, e.status, e.type, e.activity_id, a.name activity_name,
+			       a.category, e.billable, e.not_invoiced, sum(e.amount) amount
 			  from project p
-			  left join time_entry e on e.project_id = p.id
+			  left join time_entry e on e.project_id = p.id and e.entry_date between :from and :to
 			  left join activity a on a.id = e.activity_id
-			 where p.id = :project""";
+			 where p.id = any(:projects)
+			 group by p.id, p.status, e.status, e.type, e.activity_id, a.name, a.category, e.billable, e.not_invoiced""";
 
-	private record SummaryRow(String projectStatus, InvoiceCandidate entry, String status) {
+	private record KindSum(long projectId, String projectStatus, String status, InvoiceCandidate kind,
+			BigDecimal amount) {
 	}
 
+	/** The project's figures over all its entries, as its Time tab shows them. */
 	public ProjectSummary summary(long projectId) {
-		List<SummaryRow> rows = jdbc.sql(SUMMARY).param("project", projectId)
-			.query((rs, n) -> new SummaryRow(rs.getString("project_status"),
-					rs.getObject("id") == null ? null : candidate(projectId, rs), rs.getString("status")))
-			.list();
-		if (rows.isEmpty()) {
+		return summary(projectId, ALL_TIME_FROM, ALL_TIME_TO);
+	}
+
+	/**
+	 * The project's figures over the entries dated from {@code from} to {@code to} (both included). The purchase
+	 * orders show their use to date whatever the period, as a PO is used up over the project's life.
+	 */
+	public ProjectSummary summary(long projectId, LocalDate from, LocalDate to) {
+		ProjectSummary found = summaries(List.of(projectId), from, to).get(projectId);
+		if (found == null) {
 			throw new NotFoundException("Project", projectId);
 		}
-		List<SummaryRow> entries = rows.stream().filter(r -> r.entry() != null).toList();
+		return found;
+	}
+
+	/** Several projects' figures over all their entries (the dashboard), as their Time tabs show them. */
+	public Map<Long, ProjectSummary> summaries(Collection<Long> projectIds) {
+		return summaries(projectIds, ALL_TIME_FROM, ALL_TIME_TO);
+	}
+
+	/**
+	 * The figures of several projects over one period (reports, the dashboard, the Time tab): one statement, one
+	 * rule session, keyed by project id in the order asked; ids that name no project are left out.
+	 */
+	public Map<Long, ProjectSummary> summaries(Collection<Long> projectIds, LocalDate from, LocalDate to) {
+		Map<Long, ProjectSummary> found = new LinkedHashMap<>();
+		if (projectIds.isEmpty()) {
+			return found;
+		}
+		Long[] ids = projectIds.stream().distinct().toArray(Long[]::new);
+		List<KindSum> sums = new ArrayList<>();
+		Map<Long, String> statusOf = new HashMap<>();
+		jdbc.sql(SUMMARY).param("projects", ids).param("from", from).param("to", to).query((rs, n) -> {
+			long projectId = rs.getLong("project_id");
+			statusOf.put(projectId, rs.getString("project_status"));
+			if (rs.getString("status") != null) {
+				sums.add(new KindSum(projectId, rs.getString("project_status"), rs.getString("status"),
+						new InvoiceCandidate(n, rs.getString("type"), projectId, rs.getString("project_status"),
+								(Long) rs.getObject("activity_id"), rs.getString("activity_name"),
+								rs.getString("category"), rs.getBoolean("billable"), rs.getBoolean("not_invoiced")),
+						rs.getBigDecimal("amount")));
+			}
+			return null;
+		}).list();
 		Set<Long> invoiceable = invoicing.invoiceable(
-				entries.stream().filter(r -> !"BILLED".equals(r.status())).map(SummaryRow::entry).toList());
-		BigDecimal billed = zero(), finalized = zero(), dc = zero(), hourly = zero(), fixed = zero(),
-				adjustments = zero(), perPiece = zero(), budget = zero();
-		for (SummaryRow row : entries) {
-			InvoiceCandidate e = row.entry();
-			boolean isBilled = "BILLED".equals(row.status());
-			if (!isBilled && !invoiceable.contains(e.entryId())) {
+				sums.stream().filter(s -> !"BILLED".equals(s.status())).map(KindSum::kind).toList());
+		Map<Long, Totals> totals = new HashMap<>();
+		for (KindSum sum : sums) {
+			if ("BILLED".equals(sum.status()) || invoiceable.contains(sum.kind().entryId())) {
+				totals.computeIfAbsent(sum.projectId(), id -> new Totals()).add(sum);
+			}
+		}
+		Set<Long> withOrders = new HashSet<>(
+				jdbc.sql("select distinct project_id from purchase_order where project_id = any(:projects)")
+					.param("projects", ids).query(Long.class).list());
+		BigDecimal threshold = workspace.cached().poAlertThresholdPercent();
+		for (Long id : ids) {
+			String status = statusOf.get(id);
+			if (status == null) {
 				continue;
 			}
-			BigDecimal amount = e.amount() == null ? BigDecimal.ZERO : e.amount();
-			boolean notBilled = "OPEN".equals(row.status()) || "IN_PROCESS".equals(row.status());
-			boolean activity = "ACTIVITY".equals(e.type());
-			String category = e.activityCategory();
-			if (isBilled) {
+			ProjectSummary money = totals.getOrDefault(id, new Totals()).summary(id, ProjectStatus.valueOf(status));
+			found.put(id, money.withPurchaseOrders(withOrders.contains(id) ? orders(id, threshold) : List.of()));
+		}
+		return found;
+	}
+
+	/** The project's purchase orders with their use to date; "over the line" is po-alerts.drl's to say. */
+	private List<ProjectSummary.PurchaseOrderLine> orders(long projectId, BigDecimal threshold) {
+		List<PurchaseOrderUsage.Usage> usages = usage.of(projectId);
+		// before and after are both the usage now
+		Set<Long> over = poRules.overThreshold(usages.stream()
+			.map(u -> new PoReading(u.purchaseOrderId(), u.number(), u.invoiceGroup(), u.amount(), u.percentUsed(),
+					u.percentUsed(), threshold))
+			.toList());
+		return usages.stream()
+			.map(u -> new ProjectSummary.PurchaseOrderLine(u.purchaseOrderId(), u.number(), u.invoiceGroup(),
+					money(u.amount()), money(u.cost()), u.percentUsed(), over.contains(u.purchaseOrderId())))
+			.toList();
+	}
+
+	/** One project's sums by bucket, as the Time tab names them. */
+	private static final class Totals {
+
+		private BigDecimal billed = zero(), finalized = zero(), dc = zero(), hourly = zero(), fixed = zero(),
+				adjustments = zero(), perPiece = zero(), budget = zero();
+
+		void add(KindSum sum) {
+			BigDecimal amount = sum.amount() == null ? BigDecimal.ZERO : sum.amount();
+			String status = sum.status();
+			String type = sum.kind().type();
+			String category = sum.kind().activityCategory();
+			boolean notBilled = "OPEN".equals(status) || "IN_PROCESS".equals(status);
+			boolean activity = "ACTIVITY".equals(type);
+			if ("BILLED".equals(status)) {
 				billed = billed.add(amount);
 			}
-			else if ("FINALIZED".equals(row.status())) {
+			else if ("FINALIZED".equals(status)) {
 				finalized = finalized.add(amount);
 			}
 			if (notBilled && activity && "DESIGN_CREATIVE".equals(category)) {
@@ -111,10 +198,10 @@ public class ProjectFinances {
 			if (notBilled && activity && "MANAGEMENT".equals(category)) {
 				hourly = hourly.add(amount);
 			}
-			if (notBilled && "FIXED_COST".equals(e.type())) {
+			if (notBilled && "FIXED_COST".equals(type)) {
 				fixed = fixed.add(amount);
 			}
-			if (notBilled && "ADJUSTMENT".equals(e.type())) {
+			if (notBilled && "ADJUSTMENT".equals(type)) {
 				adjustments = adjustments.add(amount);
 			}
 			if (activity && "PER_PIECE".equals(category)) {
@@ -124,29 +211,12 @@ public class ProjectFinances {
 				budget = budget.add(amount);
 			}
 		}
-		ProjectSummary money = new ProjectSummary(projectId, ProjectStatus.valueOf(rows.get(0).projectStatus()),
-				money(billed), money(finalized), money(dc.add(hourly)), money(dc), money(hourly), money(fixed),
-				money(adjustments), money(billed.add(finalized)), money(perPiece), money(budget), List.of());
-		List<PurchaseOrderUsage.Usage> usages = usage.of(projectId);
-		BigDecimal threshold = workspace.current().poAlertThresholdPercent();
-		// "over the line" is po-alerts.drl's to say; before and after are both the usage now
-		Set<Long> over = poRules.overThreshold(usages.stream()
-			.map(u -> new PoReading(u.purchaseOrderId(), u.number(), u.invoiceGroup(), u.amount(), u.percentUsed(),
-					u.percentUsed(), threshold))
-			.toList());
-		List<ProjectSummary.PurchaseOrderLine> orders = usages.stream()
-			.map(u -> new ProjectSummary.PurchaseOrderLine(u.purchaseOrderId(), u.number(), u.invoiceGroup(),
-					money(u.amount()), money(u.cost()), u.percentUsed(), over.contains(u.purchaseOrderId())))
-			.toList();
-		return money.withPurchaseOrders(orders);
-	}
 
-	/** The entry of the current row as the invoicing rules see it; the row has the columns of {@link #SUMMARY}. */
-	private static InvoiceCandidate candidate(long projectId, ResultSet rs) throws SQLException {
-		return new InvoiceCandidate(rs.getLong("id"), rs.getString("type"), rs.getLong("user_id"),
-				rs.getObject("entry_date", LocalDate.class), projectId, rs.getString("project_status"),
-				(Long) rs.getObject("activity_id"), rs.getString("activity_name"), rs.getString("category"),
-				rs.getBigDecimal("amount"), rs.getBoolean("billable"), rs.getBoolean("not_invoiced"));
+		ProjectSummary summary(long projectId, ProjectStatus status) {
+			return new ProjectSummary(projectId, status, money(billed), money(finalized), money(dc.add(hourly)),
+					money(dc), money(hourly), money(fixed), money(adjustments), money(billed.add(finalized)),
+					money(perPiece), money(budget), List.of());
+		}
 	}
 
 	/**
@@ -254,9 +324,9 @@ public class ProjectFinances {
 		DollarTotals totals = new DollarTotals(rs.getLong("total_rows"), hours(rs.getLong("total_minutes")),
 				money(rs.getBigDecimal("total_base")), money(rs.getBigDecimal("total_rush_fixed")),
 				money(rs.getBigDecimal("total_amount")));
-		InvoiceCandidate entry = new InvoiceCandidate(rs.getLong("id"), type, rs.getLong("user_id"), date, projectId,
-				projectStatus, (Long) rs.getObject("activity_id"), rs.getString("activity"), rs.getString("category"),
-				amount, billable, notInvoiced);
+		InvoiceCandidate entry = new InvoiceCandidate(rs.getLong("id"), type, projectId, projectStatus,
+				(Long) rs.getObject("activity_id"), rs.getString("activity"), rs.getString("category"), billable,
+				notInvoiced);
 		return new RowWithTotals(row, totals, entry);
 	}
 

@@ -40,9 +40,12 @@ class UserPages {
 
 	private final WorkingHours workingHours;
 
-	UserPages(UserService users, WorkingHours workingHours) {
+	private final CostRates costRates;
+
+	UserPages(UserService users, WorkingHours workingHours, CostRates costRates) {
 		this.workingHours = workingHours;
 		this.users = users;
+		this.costRates = costRates;
 	}
 
 	@InitBinder("changes")
@@ -138,6 +141,10 @@ class UserPages {
 		model.addAttribute("workspaceWeeklyHours", workingHours.workspaceWeeklyHours().stripTrailingZeros().toPlainString());
 		model.addAttribute("managers",
 				users.visibleTo(caller).stream().filter(u -> !u.id().equals(user.id())).toList());
+		model.addAttribute("costRates", costRates.of(user.id()));
+		if (!model.containsAttribute(CostRatePages.FORM)) {
+			model.addAttribute(CostRatePages.FORM, new NewCostRate());
+		}
 		return EDIT_FORM;
 	}
 

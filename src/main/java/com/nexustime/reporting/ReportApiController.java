@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import com.nexustime.system.security.CurrentUser;
 
 /**
@@ -36,8 +38,159 @@ class ReportApiController {
 
 	private final TimeReports reports;
 
-	ReportApiController(TimeReports reports) {
+	private final Utilization utilization;
+
+	private final Profitability profitability;
+
+	private final ClientBilling clientBilling;
+
+	ReportApiController(TimeReports reports, Utilization utilization, Profitability profitability,
+			ClientBilling clientBilling) {
 		this.reports = reports;
+		this.utilization = utilization;
+		this.profitability = profitability;
+		this.clientBilling = clientBilling;
+	}
+
+	/** Managers see their direct reports and themselves, admins and auditors everyone, anyone else themselves. */
+	@GetMapping("/utilization")
+	UtilizationReport utilization(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
+		return utilization.report(parameters.resolve(reports.today()), viewer);
+	}
+
+	@GetMapping("/utilization.csv")
+	ResponseEntity<byte[]> utilizationCsv(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
+		UtilizationReport report = utilization(parameters, viewer);
+		return csv(ReportExports.table(report), ReportExports.fileName("utilization", report.from(), report.to(), "csv"));
+	}
+
+	@GetMapping("/utilization.png")
+	ResponseEntity<byte[]> utilizationPng(ReportParameters parameters, @RequestParam(required = false) String width,
+			@RequestParam(required = false) String height, @AuthenticationPrincipal CurrentUser viewer) {
+		Chart chart = chart(parameters, width, height, ReportFilterRules.ANY);
+		UtilizationReport report = utilization.report(chart.filter(), viewer);
+		return png(ReportExports.figure(report), chart,
+				ReportExports.fileName("utilization", report.from(), report.to(), "png"));
+	}
+
+	@GetMapping("/profitability")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+	ProfitabilityReport profitability(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
+		return profitability.report(ReportFilterRules.PROJECT_FIGURES.resolve(parameters, reports.today()), viewer);
+	}
+
+	@GetMapping("/profitability.csv")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+	ResponseEntity<byte[]> profitabilityCsv(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
+		ProfitabilityReport report = profitability(parameters, viewer);
+		return csv(ReportExports.table(report), ReportExports.fileName("profitability", report.from(), report.to(), "csv"));
+	}
+
+	@GetMapping("/profitability.png")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+	ResponseEntity<byte[]> profitabilityPng(ReportParameters parameters, @RequestParam(required = false) String width,
+			@RequestParam(required = false) String height, @AuthenticationPrincipal CurrentUser viewer) {
+		Chart chart = chart(parameters, width, height, ReportFilterRules.PROJECT_FIGURES);
+		ProfitabilityReport report = profitability.report(chart.filter(), viewer);
+		return png(ReportExports.figure(report), chart,
+				ReportExports.fileName("profitability", report.from(), report.to(), "png"));
+	}
+
+	@GetMapping("/client-billing")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+	ClientBillingReport clientBilling(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
+		return clientBilling.report(ReportFilterRules.PROJECT_FIGURES.resolve(parameters, reports.today()), viewer);
+	}
+
+	@GetMapping("/client-billing.csv")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+	ResponseEntity<byte[]> clientBillingCsv(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
+		ClientBillingReport report = clientBilling(parameters, viewer);
+		return csv(ReportExports.table(report), ReportExports.fileName("client-billing", report.from(), report.to(), "csv"));
+	}
+
+	@GetMapping("/client-billing.png")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+	ResponseEntity<byte[]> clientBillingPng(ReportParameters parameters, @RequestParam(required = false) String width,
+			@RequestParam(required = false) String height, @AuthenticationPrincipal CurrentUser viewer) {
+		Chart chart = chart(parameters, width, height, ReportFilterRules.PROJECT_FIGURES);
+		ClientBillingReport report = clientBilling.report(chart.filter(), viewer);
+		return png(ReportExports.figure(report), chart,
+				ReportExports.fileName("client-billing", report.from(), report.to(), "png"));
+	}
+
+	/**
+	 * Every entry any report's filter matches, for the accountant's own pivot tables; streamed, and refused with
+	 * a 400 above {@link TimeReports#MAX_EXPORT_ROWS}. Staff get their own entries only, as in the drill-down.
+	 */
+	@GetMapping("/entries.csv")
+	void entriesCsv(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer,
+			HttpServletResponse response) throws IOException {
+		ReportFilter filter = parameters.resolve(reports.today());
+		// counted before the first byte, so a refusal is still a clean problem+json answer
+		long count = reports.exportableEntries(filter, viewer);
+		response.setContentType(TEXT_CSV.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename(ReportExports.fileName("entries", filter.from(), filter.to(), "csv")).build().toString());
+		response.setHeader("X-Entry-Count", String.valueOf(count));
+		try (ReportExports.EntriesCsv csv = new ReportExports.EntriesCsv(response.getOutputStream())) {
+			reports.exportEntries(filter, viewer, entry -> {
+				try {
+					csv.write(entry);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+	}
+
+	private record Chart(ReportFilter filter, int width, int height) {
+	}
+
+	private Chart chart(ReportParameters parameters, String width, String height, ReportFilterRules rules) {
+		List<InvalidReportException.Problem> problems = new ArrayList<>();
+		int w = size("width", width, ReportChart.DEFAULT_WIDTH, problems);
+		int h = size("height", height, ReportChart.DEFAULT_HEIGHT, problems);
+		ReportFilter filter = null;
+		try {
+			filter = rules.resolve(parameters, reports.today());
+		}
+		catch (InvalidReportException ex) {
+			problems.addAll(0, ex.problems());
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidReportException(problems);
+		}
+		return new Chart(filter, w, h);
+	}
+
+	private static ResponseEntity<byte[]> csv(ReportTable table, String fileName) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			table.write(out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return ResponseEntity.ok()
+			.contentType(TEXT_CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+			.body(out.toByteArray());
+	}
+
+	private static ResponseEntity<byte[]> png(ReportChart.Figure figure, Chart chart, String fileName) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			ReportChart.write(figure, chart.width(), chart.height(), out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build().toString())
+			.body(out.toByteArray());
 	}
 
 	@GetMapping("/time")

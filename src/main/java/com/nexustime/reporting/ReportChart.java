@@ -43,6 +43,10 @@ final class ReportChart {
 
 	private static final Color BAR = new Color(0x1f, 0x6f, 0xeb);
 
+	/* Told apart by people with a colour-vision deficiency (Okabe–Ito, darkened for white backgrounds). */
+	private static final Color[] PALETTE = { BAR, new Color(0xd5, 0x5e, 0x00), new Color(0x00, 0x72, 0x5a),
+			new Color(0x6a, 0x3d, 0x9a) };
+
 	static {
 		// no display on a server; Spring Boot sets this too, but the chart must not depend on who started the JVM
 		if (System.getProperty("java.awt.headless") == null) {
@@ -72,25 +76,58 @@ final class ReportChart {
 	}
 
 	static void write(TimeReport report, int width, int height, OutputStream out) throws IOException {
-		DefaultCategoryDataset data = new DefaultCategoryDataset();
 		List<Bar> bars = bars(report);
-		for (int i = 0; i < bars.size(); i++) {
-			// two rows may share a name (two people called Sam): the column key must stay unique
-			data.addValue(bars.get(i).amount(), "Amount", new Label(i, bars.get(i).label()));
-		}
 		String title = "Time by " + report.groupBy().label().toLowerCase(Locale.ROOT) + ", " + report.from() + " to "
 				+ report.to();
-		JFreeChart chart = ChartFactory.createBarChart(title, null, "Amount (" + report.currency() + ")", data,
-				PlotOrientation.VERTICAL, false, false, false);
+		String subtitle = bars.isEmpty() ? "No entries in this period"
+				: "Total " + report.totalAmount().toPlainString() + " " + report.currency() + " · "
+						+ report.totalHours().toPlainString() + " h";
+		write(new Figure(title, subtitle, "Amount (" + report.currency() + ")",
+				bars.stream().map(Bar::label).toList(),
+				List.of(new Series("Amount", bars.stream().map(Bar::amount).toList()))), width, height, out);
+	}
+
+	/** One named series of values, one value per label. */
+	record Series(String name, List<BigDecimal> values) {
+	}
+
+	/** What a chart shows: labels along the bottom and one or more series of bars over them. */
+	record Figure(String title, String subtitle, String axis, List<String> labels, List<Series> series) {
+
+		/** The first {@link #TOP_ROWS} labels keep their bars; the rest are summed into "Other". */
+		Figure top() {
+			if (labels.size() <= TOP_ROWS) {
+				return this;
+			}
+			List<String> kept = new java.util.ArrayList<>(labels.subList(0, TOP_ROWS));
+			kept.add(OTHER);
+			List<Series> summed = series.stream().map(s -> {
+				List<BigDecimal> values = new java.util.ArrayList<>(s.values().subList(0, TOP_ROWS));
+				values.add(s.values().subList(TOP_ROWS, s.values().size()).stream()
+					.map(v -> v == null ? BigDecimal.ZERO : v).reduce(BigDecimal.ZERO, BigDecimal::add));
+				return new Series(s.name(), values);
+			}).toList();
+			return new Figure(title, subtitle, axis, kept, summed);
+		}
+	}
+
+	static void write(Figure figure, int width, int height, OutputStream out) throws IOException {
+		DefaultCategoryDataset data = new DefaultCategoryDataset();
+		for (Series series : figure.series()) {
+			for (int i = 0; i < figure.labels().size(); i++) {
+				// two rows may share a name (two people called Sam): the column key must stay unique
+				data.addValue(series.values().get(i), series.name(), new Label(i, figure.labels().get(i)));
+			}
+		}
+		boolean legend = figure.series().size() > 1;
+		JFreeChart chart = ChartFactory.createBarChart(figure.title(), null, figure.axis(), data,
+				PlotOrientation.VERTICAL, legend, false, false);
 		chart.setBackgroundPaint(Color.WHITE);
 		chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-		if (bars.isEmpty()) {
-			chart.addSubtitle(new TextTitle("No entries in this period"));
+		if (figure.subtitle() != null) {
+			chart.addSubtitle(new TextTitle(figure.subtitle()));
 		}
-		else {
-			chart.addSubtitle(new TextTitle("Total " + report.totalAmount().toPlainString() + " " + report.currency()
-					+ " · " + report.totalHours().toPlainString() + " h"));
-		}
+		List<String> bars = figure.labels();
 		CategoryPlot plot = chart.getCategoryPlot();
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
@@ -98,7 +135,9 @@ final class ReportChart {
 		BarRenderer renderer = (BarRenderer) plot.getRenderer();
 		renderer.setBarPainter(new StandardBarPainter());
 		renderer.setShadowVisible(false);
-		renderer.setSeriesPaint(0, BAR);
+		for (int i = 0; i < figure.series().size(); i++) {
+			renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+		}
 		renderer.setMaximumBarWidth(0.12);
 		NumberAxis amounts = (NumberAxis) plot.getRangeAxis();
 		amounts.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));

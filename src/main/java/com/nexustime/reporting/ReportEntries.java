@@ -11,9 +11,12 @@ import java.util.List;
 public record ReportEntries(ReportFilter filter, String currency, int page, int size, boolean hasMore,
 		long totalEntries, long totalMinutes, BigDecimal totalHours, BigDecimal totalAmount, List<Entry> entries) {
 
-	/** {@code hours} and {@code rate} are null for fixed costs and adjustments, which carry only an amount. */
+	/**
+	 * {@code hours} and {@code rate} are null for fixed costs and adjustments, which carry only an amount;
+	 * {@code category} is the activity's category code.
+	 */
 	public record Entry(String id, LocalDate date, String type, String userId, String person, String projectId,
-			String project, String client, String activity, String description, Long minutes, BigDecimal hours,
+			String project, String client, String activity, String category, String description, Long minutes, BigDecimal hours,
 			BigDecimal rate, BigDecimal amount, boolean billable, String status) {
 	}
 }

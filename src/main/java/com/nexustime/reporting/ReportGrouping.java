@@ -11,7 +11,10 @@ public enum ReportGrouping {
 
 	USER("u.id", "u.name", "userId", "Person"),
 	PROJECT("p.id", "p.name", "projectId", "Project"),
-	CLIENT("c.id", "c.name", "contactId", "Client");
+	CLIENT("c.id", "c.name", "contactId", "Client"),
+	ACTIVITY("a.id", "a.name", "activityId", "Activity"),
+	/** The activity's category; the key is its code, the name its words ({@link ActivityCategoryNames}). */
+	CATEGORY("a.category", "a.category", "category", "Category");
 
 	final String keySql;
 
@@ -37,7 +40,12 @@ public enum ReportGrouping {
 		return label;
 	}
 
-	/** The spelling used in URLs: {@code user}, {@code project}, {@code client}. */
+	/** Groupings that read each entry's activity. */
+	boolean byActivity() {
+		return this == ACTIVITY || this == CATEGORY;
+	}
+
+	/** The spelling used in URLs: {@code user}, {@code project}, {@code client}, {@code activity}, {@code category}. */
 	public String parameter() {
 		return name().toLowerCase(Locale.ROOT);
 	}

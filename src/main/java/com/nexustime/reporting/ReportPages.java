@@ -36,8 +36,125 @@ class ReportPages {
 
 	private final TimeReports reports;
 
-	ReportPages(TimeReports reports) {
+	private final Utilization utilization;
+
+	private final Profitability profitability;
+
+	private final ClientBilling clientBilling;
+
+	private final ReportChoices choices;
+
+	ReportPages(TimeReports reports, Utilization utilization, Profitability profitability, ClientBilling clientBilling,
+			ReportChoices choices) {
 		this.reports = reports;
+		this.utilization = utilization;
+		this.profitability = profitability;
+		this.clientBilling = clientBilling;
+		this.choices = choices;
+	}
+
+	/** The filters in words, for errors on filters a page does not show as fields. */
+	private static final Map<String, String> FIELD_LABELS = Map.ofEntries(Map.entry("groupBy", "Group by"),
+			Map.entry("from", "From"), Map.entry("to", "To"), Map.entry("contactId", "Client"),
+			Map.entry("projectId", "Project"), Map.entry("userId", "Person"), Map.entry("billable", "Billable"),
+			Map.entry("minRate", "Min rate"), Map.entry("maxRate", "Max rate"), Map.entry("activityId", "Activity"),
+			Map.entry("category", "Category"));
+
+	@org.springframework.web.bind.annotation.ModelAttribute("fieldLabels")
+	Map<String, String> fieldLabels() {
+		return FIELD_LABELS;
+	}
+
+	/** A row of another report with the link to the entries behind it. */
+	record Linked<T>(T row, String entriesUrl) {
+	}
+
+	private void choices(CurrentUser viewer, Model model) {
+		model.addAttribute("clients", choices.clients());
+		model.addAttribute("projects", choices.projects());
+		model.addAttribute("people", choices.people(viewer));
+	}
+
+	private static void downloads(String name, Map<String, String> query, Model model) {
+		model.addAttribute("chartUrl", url("/api/v1/reports/" + name + ".png", query));
+		model.addAttribute("csvUrl", url("/api/v1/reports/" + name + ".csv", query));
+		model.addAttribute("pngUrl", url("/api/v1/reports/" + name + ".png", query));
+		model.addAttribute("entriesCsvUrl", url("/api/v1/reports/entries.csv", query));
+	}
+
+	private static String drill(ReportFilter filter, ReportGrouping grouping, String key) {
+		ReportFilter narrowed = filter.groupedBy(grouping).narrowedTo(key);
+		return narrowed == null ? null : url("/reports/entries", narrowed.parameters());
+	}
+
+	/** The filter's query without the grouping, which these reports do not take. */
+	private static Map<String, String> ungrouped(ReportFilter filter) {
+		Map<String, String> query = new LinkedHashMap<>(filter.parameters());
+		query.remove("groupBy");
+		return query;
+	}
+
+	@GetMapping("/utilization")
+	String utilization(@ModelAttribute("parameters") ReportParameters parameters, BindingResult binding,
+			@AuthenticationPrincipal CurrentUser viewer, Model model) {
+		choices(viewer, model);
+		ReportFilter filter = resolve(parameters, binding, ReportFilterRules.ANY);
+		if (filter == null) {
+			return "reports/utilization";
+		}
+		showResolved(parameters, filter);
+		UtilizationReport report = utilization.report(filter, viewer);
+		model.addAttribute("report", report);
+		model.addAttribute("rows", report.rows().stream()
+			.map(row -> new Linked<>(row, drill(filter, ReportGrouping.USER, row.userId())))
+			.toList());
+		downloads("utilization", ungrouped(filter), model);
+		model.addAttribute("pngFileName", ReportExports.fileName("utilization", report.from(), report.to(), "png"));
+		return "reports/utilization";
+	}
+
+	@GetMapping("/profitability")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+	String profitability(@ModelAttribute("parameters") ReportParameters parameters, BindingResult binding,
+			@AuthenticationPrincipal CurrentUser viewer, Model model) {
+		choices(viewer, model);
+		ReportFilter filter = resolve(parameters, binding, ReportFilterRules.PROJECT_FIGURES);
+		if (filter == null) {
+			return "reports/profitability";
+		}
+		showResolved(parameters, filter);
+		ProfitabilityReport report = profitability.report(filter, viewer);
+		model.addAttribute("report", report);
+		model.addAttribute("rows", report.rows().stream()
+			.map(row -> new Linked<>(row, drill(filter, ReportGrouping.PROJECT, row.projectId())))
+			.toList());
+		downloads("profitability", ungrouped(filter), model);
+		model.addAttribute("pngFileName", ReportExports.fileName("profitability", report.from(), report.to(), "png"));
+		return "reports/profitability";
+	}
+
+	@GetMapping("/client-billing")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+	String clientBilling(@ModelAttribute("parameters") ReportParameters parameters, BindingResult binding,
+			@AuthenticationPrincipal CurrentUser viewer, Model model) {
+		choices(viewer, model);
+		ReportFilter filter = resolve(parameters, binding, ReportFilterRules.PROJECT_FIGURES);
+		if (filter == null) {
+			return "reports/client-billing";
+		}
+		showResolved(parameters, filter);
+		ClientBillingReport report = clientBilling.report(filter, viewer);
+		model.addAttribute("report", report);
+		model.addAttribute("rows", report.rows().stream()
+			.map(client -> new Linked<>(client, drill(filter, ReportGrouping.CLIENT, client.contactId())))
+			.toList());
+		Map<String, String> projectLinks = new LinkedHashMap<>();
+		report.rows().forEach(client -> client.projects().forEach(project -> projectLinks.put(project.projectId(),
+				drill(filter, ReportGrouping.PROJECT, project.projectId()))));
+		model.addAttribute("projectLinks", projectLinks);
+		downloads("client-billing", ungrouped(filter), model);
+		model.addAttribute("pngFileName", ReportExports.fileName("client-billing", report.from(), report.to(), "png"));
+		return "reports/client-billing";
 	}
 
 	/** A report row with the link to its entries. */
@@ -48,6 +165,7 @@ class ReportPages {
 	String report(@ModelAttribute("parameters") ReportParameters parameters, BindingResult binding,
 			@AuthenticationPrincipal CurrentUser viewer, Model model) {
 		model.addAttribute("groupings", ReportGrouping.values());
+		choices(viewer, model);
 		ReportFilter filter = resolve(parameters, binding);
 		if (filter == null) {
 			return VIEW;
@@ -55,7 +173,7 @@ class ReportPages {
 		showResolved(parameters, filter);
 		TimeReport report = reports.report(filter, viewer);
 		List<RowView> rows = report.rows().stream()
-			.map(row -> new RowView(row, url("/reports/entries", filter.narrowedTo(row.key()).parameters())))
+			.map(row -> new RowView(row, drill(filter, filter.groupBy(), row.key())))
 			.toList();
 		model.addAttribute("report", report);
 		model.addAttribute("rows", rows);
@@ -64,6 +182,7 @@ class ReportPages {
 		model.addAttribute("csvUrl", url("/api/v1/reports/time.csv", query));
 		model.addAttribute("pngUrl", url("/api/v1/reports/time.png", query));
 		model.addAttribute("pngFileName", ReportCsv.fileName(report, "png"));
+		model.addAttribute("entriesCsvUrl", url("/api/v1/reports/entries.csv", query));
 		return VIEW;
 	}
 
@@ -73,6 +192,7 @@ class ReportPages {
 		ReportFilter filter = resolve(parameters, binding);
 		if (filter == null) {
 			model.addAttribute("groupings", ReportGrouping.values());
+			choices(viewer, model);
 			return VIEW;
 		}
 		int pageNumber = ReportApiController.bounded("page", page, 0, 0, 100_000, new java.util.ArrayList<>());
@@ -90,12 +210,17 @@ class ReportPages {
 			model.addAttribute("nextUrl", url("/reports/entries", with(query, "page", pageNumber + 1)));
 		}
 		model.addAttribute("ownEntriesOnly", !TimeReports.seesEveryone(viewer));
+		model.addAttribute("entriesCsvUrl", url("/api/v1/reports/entries.csv", query));
 		return ENTRIES_VIEW;
 	}
 
 	private ReportFilter resolve(ReportParameters parameters, BindingResult binding) {
+		return resolve(parameters, binding, ReportFilterRules.ANY);
+	}
+
+	private ReportFilter resolve(ReportParameters parameters, BindingResult binding, ReportFilterRules rules) {
 		try {
-			return parameters.resolve(reports.today());
+			return rules.resolve(parameters, reports.today());
 		}
 		catch (InvalidReportException ex) {
 			ex.problems().forEach(p -> binding.rejectValue(p.field(), "invalid", p.message()));

@@ -40,6 +40,10 @@ public class ReportParameters {
 
 	private String contactId;
 
+	private String activityId;
+
+	private String category;
+
 	/**
 	 * The filter these parameters ask for. Absent dates default to the month containing {@code today}; an absent
 	 * grouping to project.
@@ -50,7 +54,7 @@ public class ReportParameters {
 		if (present(groupBy)) {
 			grouping = ReportGrouping.parse(groupBy).orElse(null);
 			if (grouping == null) {
-				problems.add(new InvalidReportException.Problem("groupBy", "must be one of user, project, client"));
+				problems.add(new InvalidReportException.Problem("groupBy", "must be one of user, project, client, activity, category"));
 			}
 		}
 		YearMonth month = YearMonth.from(today);
@@ -76,10 +80,20 @@ public class ReportParameters {
 		Long project = id("projectId", projectId, problems);
 		Long user = id("userId", userId, problems);
 		Long contact = id("contactId", contactId, problems);
+		Long activity = id("activityId", activityId, problems);
+		String activityCategory = null;
+		if (present(category)) {
+			activityCategory = ActivityCategoryNames.code(category).orElse(null);
+			if (activityCategory == null) {
+				problems.add(new InvalidReportException.Problem("category", "must be one of "
+						+ String.join(", ", ActivityCategoryNames.codes())));
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidReportException(problems);
 		}
-		return new ReportFilter(grouping, start, end, onlyBillable, lowest, highest, project, user, contact);
+		return new ReportFilter(grouping, start, end, onlyBillable, lowest, highest, project, user, contact, activity,
+				activityCategory);
 	}
 
 	private static boolean present(String value) {
@@ -216,5 +230,21 @@ public class ReportParameters {
 
 	public void setContactId(String contactId) {
 		this.contactId = contactId;
+	}
+
+	public String getActivityId() {
+		return activityId;
+	}
+
+	public void setActivityId(String activityId) {
+		this.activityId = activityId;
+	}
+
+	public String getCategory() {
+		return category;
+	}
+
+	public void setCategory(String category) {
+		this.category = category;
 	}
 }

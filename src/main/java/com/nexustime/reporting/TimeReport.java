@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A time report: one row per person, project or client, ordered by amount (largest first) then name, and totals
  * computed by the same query over the same rows. {@code totalHours} is the sum of the rows' rounded hours, so
@@ -14,6 +16,6 @@ public record TimeReport(ReportGrouping groupBy, LocalDate from, LocalDate to, B
 		BigDecimal totalHours, BigDecimal totalAmount, long totalEntries) {
 
 	/** {@code key} is the id of the person, project or client; hours come from the entries' minutes. */
-	public record Row(String key, String name, long minutes, BigDecimal hours, BigDecimal amount, long entries) {
+	public record Row(@JsonInclude(JsonInclude.Include.ALWAYS) String key, String name, long minutes, BigDecimal hours, BigDecimal amount, long entries) {
 	}
 }

@@ -7,11 +7,18 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,13 +47,31 @@ public class TimeReports {
 			  join app_user u on u.id = e.user_id
 			""";
 
+	/** The most entries one CSV export holds; a larger question gets a 400 asking for a narrower filter. */
+	public static final int MAX_EXPORT_ROWS = 200_000;
+
 	private final JdbcClient jdbc;
+
+	/* Reads an export in batches through a cursor (inside the read-only transaction) instead of all at once. */
+	private final NamedParameterJdbcTemplate streaming;
 
 	private final WorkspaceSettings workspace;
 
-	TimeReports(JdbcClient jdbc, WorkspaceSettings workspace) {
+	private volatile int exportLimit = MAX_EXPORT_ROWS;
+
+	TimeReports(JdbcClient jdbc, DataSource dataSource, WorkspaceSettings workspace) {
 		this.jdbc = jdbc;
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setFetchSize(1000);
+		this.streaming = new NamedParameterJdbcTemplate(template);
 		this.workspace = workspace;
+	}
+
+	/** Tests lower the export limit to see the refusal without writing 200,000 entries. */
+	int exportLimit(int limit) {
+		int before = exportLimit;
+		exportLimit = limit;
+		return before;
 	}
 
 	/** Admins, managers and auditors report on everyone; anyone else on their own entries only. */
@@ -126,10 +151,10 @@ public class TimeReports {
 			parameters.put("firstMonth", firstMonth);
 			parameters.put("lastMonth", lastMonth);
 			StringBuilder sql = new StringBuilder("""
-					select r.user_id, r.project_id, r.minutes, r.amount, r.entries
+					select r.user_id, r.project_id, r.activity_id, r.billable, r.minutes, r.amount, r.entries
 					  from time_entry_month_rollup r
 					 where r.month between :firstMonth and :lastMonth and r.entries > 0""")
-				.append(narrowing(filter, viewer, "r")).append('\n');
+				.append(narrowing(filter, viewer, "r", parameters.containsKey("people"))).append('\n');
 			List<String> edges = new ArrayList<>();
 			if (filter.from().isBefore(firstMonth)) {
 				edges.add("e.entry_date between :from and :beforeFirstMonth");
@@ -143,16 +168,17 @@ public class TimeReports {
 			if (!edges.isEmpty()) {
 				sql.append("""
 						union all
-						select e.user_id, e.project_id, e.minutes, e.amount, 1
+						select e.user_id, e.project_id, e.activity_id, e.billable, e.minutes, e.amount, 1
 						  from time_entry e
 						 where (%s)%s
-						""".formatted(String.join(" or ", edges), narrowing(filter, viewer, "e")));
+						""".formatted(String.join(" or ", edges), narrowing(filter, viewer, "e", parameters.containsKey("people"))));
 			}
 			return sql.toString();
 		}
 
 		/* The filters both halves share; their values are already bound by where(). */
-		private static String narrowing(ReportFilter filter, CurrentUser viewer, String alias) {
+		private static String narrowing(ReportFilter filter, CurrentUser viewer, String alias,
+				boolean parametersHavePeople) {
 			StringBuilder sql = new StringBuilder();
 			if (filter.billable() != null) {
 				sql.append(" and ").append(alias).append(".billable = :billable");
@@ -163,8 +189,17 @@ public class TimeReports {
 			if (filter.userId() != null) {
 				sql.append(" and ").append(alias).append(".user_id = :userId");
 			}
+			if (filter.activityId() != null) {
+				sql.append(" and ").append(alias).append(".activity_id = :activityId");
+			}
+			if (filter.category() != null) {
+				sql.append(" and ").append(alias).append(".activity_id in (select id from activity where category = :category)");
+			}
 			if (!seesEveryone(viewer)) {
 				sql.append(" and ").append(alias).append(".user_id = :viewer");
+			}
+			if (parametersHavePeople) {
+				sql.append(" and ").append(alias).append(".user_id = any(:people)");
 			}
 			return sql.toString();
 		}
@@ -186,6 +221,10 @@ public class TimeReports {
 		if (filter.groupBy() == ReportGrouping.USER) {
 			from.append("  join app_user u on u.id = e.user_id\n");
 		}
+		if (filter.groupBy().byActivity()) {
+			// adjustments have no activity: they stay, as one row without a key
+			from.append("  left join activity a on a.id = e.activity_id\n");
+		}
 		return from.toString();
 	}
 
@@ -196,7 +235,7 @@ public class TimeReports {
 		Query query = reportQuery(filter, viewer);
 		List<RowWithTotals> found = jdbc.sql(query.sql()).params(query.parameters())
 			.query((rs, n) -> new RowWithTotals(
-					new TimeReport.Row(String.valueOf(rs.getLong("key")), rs.getString("name"), rs.getLong("minutes"),
+					new TimeReport.Row(rs.getString("key"), rowName(filter.groupBy(), rs.getString("name")), rs.getLong("minutes"),
 							money(rs.getBigDecimal("hours")), money(rs.getBigDecimal("amount")), rs.getLong("entries")),
 					rs.getLong("total_minutes"), money(rs.getBigDecimal("total_hours")),
 					money(rs.getBigDecimal("total_amount")), rs.getLong("total_entries")))
@@ -208,6 +247,84 @@ public class TimeReports {
 				first == null ? money(null) : first.amount(), first == null ? 0 : first.entries());
 	}
 
+	private static String rowName(ReportGrouping grouping, String name) {
+		if (grouping == ReportGrouping.CATEGORY || (grouping == ReportGrouping.ACTIVITY && name == null)) {
+			return ActivityCategoryNames.of(name);
+		}
+		return name;
+	}
+
+	/** Minutes booked and billable minutes of each person in the filter's period and filters (utilization). */
+	public record PersonMinutes(long minutes, long billableMinutes) {
+	}
+
+	/**
+	 * Each given person's minutes under the filter, read like the reports (the rollup for whole months, the entries
+	 * at the edges); people without entries are absent.
+	 */
+	public Map<Long, PersonMinutes> minutesByPerson(ReportFilter filter, CurrentUser viewer, Collection<Long> people) {
+		Map<Long, PersonMinutes> found = new LinkedHashMap<>();
+		if (people.isEmpty()) {
+			return found;
+		}
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("people", people.toArray(Long[]::new));
+		String where = where(filter, viewer, parameters);
+		String source = "time_entry e";
+		Optional<RollupSpan> rollup = RollupSpan.of(filter);
+		if (rollup.isPresent()) {
+			source = "(\n" + rollup.get().source(filter, viewer, parameters) + ") e";
+			where = filter.contactId() == null ? "" : " where p.contact_id = :contactId";
+		}
+		String sql = """
+				select e.user_id, coalesce(sum(e.minutes), 0)::bigint as minutes,
+				       coalesce(sum(e.minutes) filter (where e.billable), 0)::bigint as billable_minutes
+				  from %s
+				%s%s
+				 group by e.user_id""".formatted(source,
+				filter.contactId() == null ? "" : "  join project p on p.id = e.project_id\n", where);
+		jdbc.sql(sql).params(parameters).query((rs, n) -> found.put(rs.getLong("user_id"),
+				new PersonMinutes(rs.getLong("minutes"), rs.getLong("billable_minutes")))).list();
+		return found;
+	}
+
+	/** How many entries an export of the filter would hold. */
+	public long countEntries(ReportFilter filter, CurrentUser viewer) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String where = where(filter, viewer, parameters);
+		String join = filter.contactId() == null ? "" : "  join project p on p.id = e.project_id\n";
+		return jdbc.sql("select count(*) from time_entry e\n" + join + where).params(parameters).query(Long.class)
+			.single();
+	}
+
+	/**
+	 * How many entries an export of the filter holds; refused with a problem on the period when there are more
+	 * than an export may hold.
+	 */
+	public long exportableEntries(ReportFilter filter, CurrentUser viewer) {
+		long count = countEntries(filter, viewer);
+		if (count > exportLimit) {
+			throw new InvalidReportException(List.of(new InvalidReportException.Problem("from",
+					"the filter matches " + count + " entries; an export holds at most " + exportLimit
+							+ ": choose a shorter period or narrow it to a client, project or person")));
+		}
+		return count;
+	}
+
+	/** Every entry the filter matches, oldest first, one at a time (ask {@link #exportableEntries} first). */
+	public void exportEntries(ReportFilter filter, CurrentUser viewer, Consumer<ReportEntries.Entry> sink) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String where = where(filter, viewer, parameters);
+		String sql = """
+				select e.id, e.entry_date, e.type, e.user_id, u.name as person, e.project_id, p.name as project,
+				       c.name as client, a.name as activity, a.category, coalesce(e.description, e.notes) as description,
+				       e.minutes, e.rate, e.amount, e.billable, e.status
+				%s  left join activity a on a.id = e.activity_id
+				%s
+				 order by e.entry_date, e.id""".formatted(FROM, where);
+		streaming.query(sql, parameters, (RowCallbackHandler) rs -> sink.accept(entry(rs)));
+	}
+
 	static Query entriesQuery(ReportFilter filter, CurrentUser viewer, int page, int size) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		String where = where(filter, viewer, parameters);
@@ -216,7 +333,7 @@ public class TimeReports {
 		String sql = """
 				with matching as (
 				select e.id, e.entry_date, e.type, e.user_id, u.name as person, e.project_id, p.name as project,
-				       c.name as client, a.name as activity, coalesce(e.description, e.notes) as description,
+				       c.name as client, a.name as activity, a.category, coalesce(e.description, e.notes) as description,
 				       e.minutes, e.rate, e.amount, e.billable, e.status
 				%s  left join activity a on a.id = e.activity_id
 				%s
@@ -260,7 +377,8 @@ public class TimeReports {
 		return new ReportEntries.Entry(String.valueOf(rs.getLong("id")), rs.getObject("entry_date", LocalDate.class),
 				rs.getString("type"), String.valueOf(rs.getLong("user_id")), rs.getString("person"),
 				String.valueOf(rs.getLong("project_id")), rs.getString("project"), rs.getString("client"),
-				rs.getString("activity"), rs.getString("description"), minutes == null ? null : minutes.longValue(),
+				rs.getString("activity"), rs.getString("category"), rs.getString("description"),
+				minutes == null ? null : minutes.longValue(),
 				minutes == null ? null : hours(minutes), rate == null ? null : money(rate),
 				money(rs.getBigDecimal("amount")), rs.getBoolean("billable"), rs.getString("status"));
 	}
@@ -298,9 +416,20 @@ public class TimeReports {
 			where.append(" and p.contact_id = :contactId");
 			parameters.put("contactId", filter.contactId());
 		}
+		if (filter.activityId() != null) {
+			where.append(" and e.activity_id = :activityId");
+			parameters.put("activityId", filter.activityId());
+		}
+		if (filter.category() != null) {
+			where.append(" and e.activity_id in (select id from activity where category = :category)");
+			parameters.put("category", filter.category());
+		}
 		if (!seesEveryone(viewer)) {
 			where.append(" and e.user_id = :viewer");
 			parameters.put("viewer", viewer.id());
+		}
+		if (parameters.containsKey("people")) {
+			where.append(" and e.user_id = any(:people)");
 		}
 		return where.toString();
 	}

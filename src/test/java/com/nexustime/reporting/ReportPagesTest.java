@@ -42,7 +42,7 @@ class ReportPagesTest extends IntegrationTest {
 		assertThat(html).contains("id=\"minRate\" name=\"minRate\" value=\"80\"");
 		assertThat(html).containsPattern("<option value=\"true\" selected=\"selected\">Billable only</option>");
 		assertThat(html).containsPattern("<option value=\"project\" selected=\"selected\">Project</option>");
-		assertThat(html).contains("type=\"hidden\" id=\"contactId\" name=\"contactId\" value=\"" + f.clientA + "\"");
+		assertThat(html).contains("<option value=\"" + f.clientA + "\" selected=\"selected\">");
 
 		List<String> names = all(html, "class=\"report-drill\">([^<]+)</a>");
 		assertThat(names).containsExactly("Alpha one " + f.unique, "Alpha two " + f.unique);

@@ -1,0 +1,141 @@
+package com.nexustime.reporting;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.nexustime.finance.ProjectFinances;
+import com.nexustime.finance.ProjectSummary;
+import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.security.Role;
+
+/**
+ * Client billing in a period. Every money figure comes from {@link ProjectFinances#summaries} (the statement
+ * behind the Time tab), so a project's row here always equals its Time tab for the same period; this class only
+ * chooses the projects and adds them up per client.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ClientBilling {
+
+	private final JdbcClient jdbc;
+
+	private final ProjectFinances finances;
+
+	private final TimeReports reports;
+
+	ClientBilling(JdbcClient jdbc, ProjectFinances finances, TimeReports reports) {
+		this.jdbc = jdbc;
+		this.finances = finances;
+		this.reports = reports;
+	}
+
+	/** The readers of the Time tab: admins, managers, auditors. */
+	public static boolean mayRead(CurrentUser viewer) {
+		return viewer.has(Role.ADMIN) || viewer.has(Role.MANAGER) || viewer.has(Role.AUDITOR);
+	}
+
+	private record ProjectRef(long id, String name, long contactId, String client) {
+	}
+
+	public ClientBillingReport report(ReportFilter filter, CurrentUser viewer) {
+		if (!mayRead(viewer)) {
+			throw new org.springframework.security.access.AccessDeniedException("client billing: not for staff");
+		}
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String conditions = conditions(filter, parameters);
+		// projects with any entry in the period (time_entry_report_idx); names and clients in the same pass
+		List<ProjectRef> projects = jdbc.sql("""
+				select p.id, p.name, c.id as contact_id, c.name as client
+				  from project p
+				  join contact c on c.id = p.contact_id
+				 where p.id in (select e.project_id from time_entry e where e.entry_date between :from and :to)%s
+				 order by c.name, c.id, p.name, p.id""".formatted(conditions))
+			.params(parameters)
+			.query((rs, n) -> new ProjectRef(rs.getLong("id"), rs.getString("name"), rs.getLong("contact_id"),
+					rs.getString("client")))
+			.list();
+		Map<Long, ProjectSummary> summaries = finances.summaries(projects.stream().map(ProjectRef::id).toList(),
+				filter.from(), filter.to());
+
+		Map<Long, List<ClientBillingReport.Project>> byClient = new LinkedHashMap<>();
+		Map<Long, ClientBillingReport.Money> clientMoney = new LinkedHashMap<>();
+		Map<Long, String> clientNames = new LinkedHashMap<>();
+		List<ClientBillingReport.InvoiceGroupCost> orders = new ArrayList<>();
+		ClientBillingReport.Money totals = money(null);
+		for (ProjectRef project : projects) {
+			ProjectSummary summary = summaries.get(project.id());
+			ClientBillingReport.Money money = money(summary);
+			byClient.computeIfAbsent(project.contactId(), k -> new ArrayList<>())
+				.add(new ClientBillingReport.Project(String.valueOf(project.id()), project.name(), money.billed(),
+						money.finalized(), money.notBilled(), money.notBilledFixed(), money.notBilledAdjustments(),
+						money.total()));
+			clientMoney.merge(project.contactId(), money, ClientBillingReport.Money::plus);
+			clientNames.putIfAbsent(project.contactId(), project.client());
+			totals = totals.plus(money);
+			if (summary != null) {
+				summary.purchaseOrders().forEach(po -> orders.add(new ClientBillingReport.InvoiceGroupCost(
+						String.valueOf(project.id()), project.name(), po.number(), po.invoiceGroup(), po.amount(),
+						po.cost(), po.percentUsed())));
+			}
+		}
+		List<ClientBillingReport.Client> rows = new ArrayList<>();
+		byClient.forEach((contactId, projectRows) -> {
+			ClientBillingReport.Money money = clientMoney.get(contactId);
+			rows.add(new ClientBillingReport.Client(String.valueOf(contactId), clientNames.get(contactId),
+					money.billed(), money.finalized(), money.notBilled(), money.notBilledFixed(),
+					money.notBilledAdjustments(), money.total(), List.copyOf(projectRows)));
+		});
+		return new ClientBillingReport(filter.from(), filter.to(), reports.currency(), rows,
+				costByVendor(filter), orders, totals);
+	}
+
+	/* Fixed costs are cost whatever their billing flags, as for purchase orders (PurchaseOrderUsage). */
+	private List<ClientBillingReport.VendorCost> costByVendor(ReportFilter filter) {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		String conditions = conditions(filter, parameters);
+		return jdbc.sql("""
+				select v.id, coalesce(v.name, 'No vendor') as name, sum(e.amount) as amount
+				  from time_entry e
+				  join project p on p.id = e.project_id
+				  left join vendor v on v.id = e.vendor_id
+				 where e.type = 'FIXED_COST' and e.entry_date between :from and :to%s
+				 group by v.id, v.name
+				 order by sum(e.amount) desc, v.name nulls last""".formatted(conditions))
+			.params(parameters)
+			.query((rs, n) -> new ClientBillingReport.VendorCost(
+					rs.getObject("id") == null ? null : String.valueOf(rs.getLong("id")), rs.getString("name"),
+					TimeReports.money(rs.getBigDecimal("amount"))))
+			.list();
+	}
+
+	private static String conditions(ReportFilter filter, Map<String, Object> parameters) {
+		parameters.put("from", filter.from());
+		parameters.put("to", filter.to());
+		StringBuilder sql = new StringBuilder();
+		if (filter.projectId() != null) {
+			sql.append(" and p.id = :projectId");
+			parameters.put("projectId", filter.projectId());
+		}
+		if (filter.contactId() != null) {
+			sql.append(" and p.contact_id = :contactId");
+			parameters.put("contactId", filter.contactId());
+		}
+		return sql.toString();
+	}
+
+	private static ClientBillingReport.Money money(ProjectSummary summary) {
+		if (summary == null) {
+			BigDecimal zero = TimeReports.money(null);
+			return new ClientBillingReport.Money(zero, zero, zero, zero, zero, zero);
+		}
+		return new ClientBillingReport.Money(summary.billed(), summary.finalizedToBill(), summary.notBilled(),
+				summary.notBilledFixed(), summary.notBilledAdjustments(), summary.total());
+	}
+}

@@ -1,0 +1,140 @@
+package com.nexustime.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.nexustime.finance.ProjectFinances;
+import com.nexustime.finance.ProjectSummary;
+import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.security.Role;
+
+/**
+ * Which projects make money. Value is what the project's Time tab sums for the period (billed, finalized to bill,
+ * not billed, fixed costs and adjustments not yet billed), taken from {@link ProjectFinances}, never priced
+ * again. Cost is Σ minutes × the cost rate in force on the entry's day ÷ 60 (rounded once per project) plus the
+ * amounts of the fixed costs, which are what the vendor charges.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Profitability {
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	/*
+	 * Each cost rate holds from its day until the next one of the same person; an entry joins the rate whose span
+	 * holds its date. Reads the entries of the period through time_entry_report_idx (V29 adds type and activity).
+	 */
+	static final String COSTS = """
+			with spans as (
+			select user_id, rate, effective_from,
+			       lead(effective_from) over (partition by user_id order by effective_from) as until
+			  from user_cost_rate
+			)
+			select e.project_id, p.name, c.name as client, p.budget_amount,
+			       coalesce(sum(e.minutes) filter (where e.type = 'ACTIVITY'), 0)::bigint as minutes,
+			       coalesce(sum(e.minutes * r.rate) filter (where e.type = 'ACTIVITY'), 0) as minute_cost,
+			       coalesce(sum(e.minutes) filter (where e.type = 'ACTIVITY' and r.rate is null), 0)::bigint as uncosted,
+			       coalesce(sum(e.amount) filter (where e.type = 'FIXED_COST'), 0) as fixed_cost
+			  from time_entry e
+			  join project p on p.id = e.project_id
+			  join contact c on c.id = p.contact_id
+			  left join spans r on r.user_id = e.user_id and e.entry_date >= r.effective_from
+			                   and (r.until is null or e.entry_date < r.until)
+			 where e.entry_date between :from and :to%s
+			 group by e.project_id, p.name, c.name, p.budget_amount""";
+
+	private final JdbcClient jdbc;
+
+	private final ProjectFinances finances;
+
+	private final TimeReports reports;
+
+	Profitability(JdbcClient jdbc, ProjectFinances finances, TimeReports reports) {
+		this.jdbc = jdbc;
+		this.finances = finances;
+		this.reports = reports;
+	}
+
+	/** Admins see every project; managers (without admin) the projects they manage. */
+	public static boolean mayRead(CurrentUser viewer) {
+		return viewer.has(Role.ADMIN) || viewer.has(Role.MANAGER);
+	}
+
+	private record Costs(long projectId, String name, String client, BigDecimal budget, long minutes,
+			BigDecimal minuteCost, long uncosted, BigDecimal fixedCost) {
+	}
+
+	public ProfitabilityReport report(ReportFilter filter, CurrentUser viewer) {
+		if (!mayRead(viewer)) {
+			throw new org.springframework.security.access.AccessDeniedException("profitability: admins and managers only");
+		}
+		StringBuilder conditions = new StringBuilder();
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("from", filter.from());
+		parameters.put("to", filter.to());
+		if (!viewer.has(Role.ADMIN)) {
+			conditions.append(" and p.manager_id = :viewer");
+			parameters.put("viewer", viewer.id());
+		}
+		if (filter.projectId() != null) {
+			conditions.append(" and e.project_id = :projectId");
+			parameters.put("projectId", filter.projectId());
+		}
+		if (filter.contactId() != null) {
+			conditions.append(" and p.contact_id = :contactId");
+			parameters.put("contactId", filter.contactId());
+		}
+		List<Costs> costs = jdbc.sql(COSTS.formatted(conditions)).params(parameters)
+			.query((rs, n) -> new Costs(rs.getLong("project_id"), rs.getString("name"), rs.getString("client"),
+					rs.getBigDecimal("budget_amount"), rs.getLong("minutes"), rs.getBigDecimal("minute_cost"),
+					rs.getLong("uncosted"), rs.getBigDecimal("fixed_cost")))
+			.list();
+		Map<Long, ProjectSummary> values = finances.summaries(costs.stream().map(Costs::projectId).toList(),
+				filter.from(), filter.to());
+		List<ProfitabilityReport.Row> rows = new ArrayList<>();
+		BigDecimal totalValue = TimeReports.money(null);
+		BigDecimal totalCost = TimeReports.money(null);
+		for (Costs project : costs) {
+			ProjectSummary summary = values.get(project.projectId());
+			BigDecimal value = summary == null ? TimeReports.money(null) : value(summary);
+			BigDecimal timeCost = project.minuteCost().divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+			BigDecimal fixedCost = TimeReports.money(project.fixedCost());
+			BigDecimal cost = timeCost.add(fixedCost);
+			BigDecimal margin = value.subtract(cost);
+			BigDecimal budget = project.budget() == null ? null : TimeReports.money(project.budget());
+			rows.add(new ProfitabilityReport.Row(String.valueOf(project.projectId()), project.name(), project.client(),
+					budget, value, cost, margin, percent(margin, value), percent(value, budget),
+					TimeReports.hours(project.minutes()), timeCost, fixedCost, TimeReports.hours(project.uncosted())));
+			totalValue = totalValue.add(value);
+			totalCost = totalCost.add(cost);
+		}
+		rows.sort(Comparator.comparing(ProfitabilityReport.Row::margin).reversed()
+			.thenComparing(ProfitabilityReport.Row::name).thenComparing(ProfitabilityReport.Row::projectId));
+		BigDecimal totalMargin = totalValue.subtract(totalCost);
+		return new ProfitabilityReport(filter.from(), filter.to(), reports.currency(), rows, totalValue, totalCost,
+				totalMargin, percent(totalMargin, totalValue));
+	}
+
+	/** Everything the Time tab shows as billed or still to bill for the period. */
+	static BigDecimal value(ProjectSummary summary) {
+		return summary.billed().add(summary.finalizedToBill()).add(summary.notBilled()).add(summary.notBilledFixed())
+			.add(summary.notBilledAdjustments());
+	}
+
+	/** part ÷ whole × 100 with two decimals; null when there is no whole. */
+	static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+		if (whole == null || whole.signum() == 0) {
+			return null;
+		}
+		return part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
+	}
+}
