@@ -5,7 +5,11 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,7 +56,7 @@ public class ProjectFinances {
 	 * time_entry_project_billing_idx (V14) covers exactly these rows and columns.
 	 */
 	static final String SUMMARY = """
-			select p.status,
+			select p.id, p.status,
 			       coalesce(sum(e.amount) filter (where e.status = 'BILLED'), 0) billed,
 			       coalesce(sum(e.amount) filter (where e.status = 'FINALIZED'), 0) finalized,
 			       coalesce(sum(e.amount) filter (where e.status in ('OPEN', 'IN_PROCESS') and e.type = 'ACTIVITY'
@@ -69,18 +73,19 @@ public class ProjectFinances {
 			  left join time_entry e on e.project_id = p.id and e.billable and not e.not_invoiced
 			                        and (p.status <> 'OBSOLETE' or e.status = 'BILLED')
 			  left join activity a on a.id = e.activity_id
-			 where p.id = :project
+			 where p.id = any(:projects)
 			 group by p.id, p.status""";
 
 	public ProjectSummary summary(long projectId) {
-		ProjectSummary money = jdbc.sql(SUMMARY).param("project", projectId)
-			.query((rs, n) -> summaryOf(projectId, rs)).optional()
-			.orElseThrow(() -> new NotFoundException("Project", projectId));
-		List<ProjectSummary.PurchaseOrderLine> orders = usage.of(projectId).stream()
-			.map(u -> new ProjectSummary.PurchaseOrderLine(u.purchaseOrderId(), u.number(), u.invoiceGroup(),
-					money(u.amount()), money(u.cost()), u.percentUsed()))
-			.toList();
-		return money.withPurchaseOrders(orders);
+		ProjectSummary summary = summaries(List.of(projectId)).get(projectId);
+		if (summary == null) {
+			throw new NotFoundException("Project", projectId);
+		}
+		return summary;
+	}
+
+	private static ProjectSummary summaryOf(ResultSet rs) throws SQLException {
+		return summaryOf(rs.getLong("id"), rs);
 	}
 
 	private static ProjectSummary summaryOf(long projectId, ResultSet rs) throws SQLException {
@@ -199,5 +204,64 @@ public class ProjectFinances {
 
 	private static BigDecimal zero() {
 		return BigDecimal.ZERO.setScale(2);
+	}
+
+	/**
+	 * The summary of each of the projects, exactly as {@link #summary} answers it for one (the Time tab reads it
+	 * through here too): one aggregate for all of them and one purchase-order query, never one per project.
+	 * Unknown ids are absent from the answer.
+	 */
+	public Map<Long, ProjectSummary> summaries(Collection<Long> projectIds) {
+		if (projectIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, ProjectSummary> money = new LinkedHashMap<>();
+		jdbc.sql(SUMMARY).param("projects", projectIds.toArray(Long[]::new))
+			.query((rs, n) -> summaryOf(rs)).list()
+			.forEach(summary -> money.put(summary.projectId(), summary));
+		Map<Long, List<PurchaseOrderUsage.Usage>> orders = usage.of(money.keySet());
+		money.replaceAll((id, summary) -> summary.withPurchaseOrders(orders.getOrDefault(id, List.of()).stream()
+			.map(u -> new ProjectSummary.PurchaseOrderLine(u.purchaseOrderId(), u.number(), u.invoiceGroup(),
+					money(u.amount()), money(u.cost()), u.percentUsed()))
+			.toList()));
+		return money;
+	}
+
+	/** Hours one person has booked on a project, every type and state, since the project began. */
+	public record PersonHours(long userId, String name, BigDecimal hours) {
+	}
+
+	/*
+	 * Read from the monthly rollup the entry triggers keep (V23), so a project's whole history is a few rows per
+	 * person and month rather than every entry; V35 indexes it by project.
+	 */
+	static final String ASSIGNMENT = """
+			select project_id, user_id, name, minutes
+			  from (select r.project_id, r.user_id, u.name, sum(r.minutes) minutes,
+			               row_number() over (partition by r.project_id order by sum(r.minutes) desc, u.name, r.user_id) rank
+			          from time_entry_month_rollup r join app_user u on u.id = r.user_id
+			         where r.project_id = any(:projects)
+			         group by r.project_id, r.user_id, u.name
+			        having sum(r.minutes) > 0) people
+			 where rank <= :top
+			 order by project_id, minutes desc, name, user_id""";
+
+	/**
+	 * Who worked on each of the projects and how long: the {@code top} people with the most hours per project,
+	 * most first. One query for all the projects.
+	 */
+	public Map<Long, List<PersonHours>> assignment(Collection<Long> projectIds, int top) {
+		if (projectIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<PersonHours>> people = new LinkedHashMap<>();
+		jdbc.sql(ASSIGNMENT).param("projects", projectIds.toArray(Long[]::new)).param("top", Math.max(1, top))
+			.query((rs, n) -> {
+				people.computeIfAbsent(rs.getLong("project_id"), id -> new ArrayList<>())
+					.add(new PersonHours(rs.getLong("user_id"), rs.getString("name"), hours(rs.getLong("minutes"))));
+				return null;
+			})
+			.list();
+		return people;
 	}
 }
