@@ -1,5 +1,6 @@
 package com.nexustime.approval;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -702,5 +703,33 @@ public class ClientApprovalService {
 			throw new ConflictException("the approval process may not do this: " + refusal);
 		}
 		return bound;
+	}
+
+	/** A client approval that needs someone's attention: still waiting for the client, or declined. */
+	public record Outstanding(long id, String status, String contactName, String ownerName, LocalDate from,
+			LocalDate to, BigDecimal totalAmount, Instant createdAt, Instant decidedAt, String declineReason) {
+	}
+
+	/**
+	 * The approvals {@code user} may read (see {@link #visible}) that wait for the client, and those the client
+	 * declined in the last {@code declinedDays} days; waiting ones first, then newest first. At most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	public List<Outstanding> outstanding(CurrentUser user, int declinedDays, int limit) {
+		return jdbc.sql("""
+				select a.id, a.status, c.name contact_name, u.name owner_name, a.period_from, a.period_to,
+				       a.total_amount, a.created_at, a.decided_at, a.decline_reason
+				  from client_approval a join contact c on c.id = a.contact_id join app_user u on u.id = a.owner_id
+				 where (a.status = 'SENT'
+				        or (a.status = 'DECLINED' and a.decided_at >= now() - make_interval(days => :days)))
+				   and """ + IN_SCOPE + " " + """
+				 order by (a.status = 'SENT') desc, a.created_at desc, a.id desc
+				 limit :limit""")
+			.param("days", declinedDays).param("limit", limit).params(scope(user))
+			.query((rs, n) -> new Outstanding(rs.getLong("id"), rs.getString("status"), rs.getString("contact_name"),
+					rs.getString("owner_name"), rs.getObject("period_from", LocalDate.class),
+					rs.getObject("period_to", LocalDate.class), rs.getBigDecimal("total_amount"),
+					instant(rs, "created_at"), instant(rs, "decided_at"), rs.getString("decline_reason")))
+			.list();
 	}
 }

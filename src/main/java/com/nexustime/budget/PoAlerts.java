@@ -1,6 +1,7 @@
 package com.nexustime.budget;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -202,5 +203,22 @@ public class PoAlerts {
 				  from po_alert a join project p on p.id = a.project_id left join app_user u on u.id = a.raised_by
 				 where a.id = ?""")
 			.param(alertId).query(AlertContext.class).single();
+	}
+
+	/** The alerts of these projects whose follow-up has recorded no outcome yet, newest first. */
+	@Transactional(readOnly = true)
+	public List<PoAlert> unresolved(Collection<Long> projectIds) {
+		if (projectIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + PoAlert.COLUMNS + " from po_alert " + """
+				 where project_id = any(:projects) and outcome is null
+				 order by raised_at desc, id desc""")
+			.param("projects", projectIds.toArray(Long[]::new)).query(PoAlert.class).list();
+	}
+
+	/** The percentage of a purchase order's amount at which its use raises an alert (the workspace's setting). */
+	public BigDecimal thresholdPercent() {
+		return workspace.cached().poAlertThresholdPercent();
 	}
 }

@@ -2,7 +2,11 @@ package com.nexustime.catalog;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,16 +37,29 @@ public class PurchaseOrderUsage {
 
 	/** Every purchase order of the project, ordered by number. */
 	public List<Usage> of(long projectId) {
+		return of(List.of(projectId)).getOrDefault(projectId, List.of());
+	}
+
+	/**
+	 * Every purchase order of each of the projects, ordered by number, in one query (the dashboard lists many
+	 * projects at once); projects without a purchase order are absent.
+	 */
+	public Map<Long, List<Usage>> of(Collection<Long> projectIds) {
+		if (projectIds.isEmpty()) {
+			return Map.of();
+		}
 		return jdbc.sql("""
-				with first_po as (select min(id) id from purchase_order where project_id = :project)
+				with first_po as (select project_id, min(id) id from purchase_order
+				                   where project_id = any(:projects) group by project_id)
 				select po.id purchase_order_id, po.project_id, po.number, po.invoice_group, po.amount,
 				       coalesce((select sum(e.amount) from time_entry e
 				                  where e.project_id = po.project_id
 				                    and (e.purchase_order_id = po.id
-				                         or (e.purchase_order_id is null and po.id = (select id from first_po)))), 0) cost
-				  from purchase_order po
-				 where po.project_id = :project
-				 order by po.number, po.id""")
-			.param("project", projectId).query(Usage.class).list();
+				                         or (e.purchase_order_id is null and po.id = f.id))), 0) cost
+				  from purchase_order po join first_po f on f.project_id = po.project_id
+				 where po.project_id = any(:projects)
+				 order by po.project_id, po.number, po.id""")
+			.param("projects", projectIds.toArray(Long[]::new)).query(Usage.class).list().stream()
+			.collect(Collectors.groupingBy(Usage::projectId, LinkedHashMap::new, Collectors.toList()));
 	}
 }

@@ -144,9 +144,7 @@ public class ProjectFinances {
 				totals.computeIfAbsent(sum.projectId(), id -> new Totals()).add(sum);
 			}
 		}
-		Set<Long> withOrders = new HashSet<>(
-				jdbc.sql("select distinct project_id from purchase_order where project_id = any(:projects)")
-					.param("projects", ids).query(Long.class).list());
+		Map<Long, List<PurchaseOrderUsage.Usage>> usages = usage.of(statusOf.keySet());
 		BigDecimal threshold = workspace.cached().poAlertThresholdPercent();
 		for (Long id : ids) {
 			String status = statusOf.get(id);
@@ -154,14 +152,17 @@ public class ProjectFinances {
 				continue;
 			}
 			ProjectSummary money = totals.getOrDefault(id, new Totals()).summary(id, ProjectStatus.valueOf(status));
-			found.put(id, money.withPurchaseOrders(withOrders.contains(id) ? orders(id, threshold) : List.of()));
+			found.put(id, money.withPurchaseOrders(orders(usages.getOrDefault(id, List.of()), threshold)));
 		}
 		return found;
 	}
 
-	/** The project's purchase orders with their use to date; "over the line" is po-alerts.drl's to say. */
-	private List<ProjectSummary.PurchaseOrderLine> orders(long projectId, BigDecimal threshold) {
-		List<PurchaseOrderUsage.Usage> usages = usage.of(projectId);
+	/** A project's purchase orders with their use to date; "over the line" is po-alerts.drl's to say. */
+	private List<ProjectSummary.PurchaseOrderLine> orders(List<PurchaseOrderUsage.Usage> usages,
+			BigDecimal threshold) {
+		if (usages.isEmpty()) {
+			return List.of();
+		}
 		// before and after are both the usage now
 		Set<Long> over = poRules.overThreshold(usages.stream()
 			.map(u -> new PoReading(u.purchaseOrderId(), u.number(), u.invoiceGroup(), u.amount(), u.percentUsed(),
@@ -340,5 +341,43 @@ public class ProjectFinances {
 
 	private static BigDecimal zero() {
 		return BigDecimal.ZERO.setScale(2);
+	}
+
+	/** Hours one person has booked on a project, every type and state, since the project began. */
+	public record PersonHours(long userId, String name, BigDecimal hours) {
+	}
+
+	/*
+	 * Read from the monthly rollup the entry triggers keep (V23), so a project's whole history is a few rows per
+	 * person and month rather than every entry; V35 indexes it by project.
+	 */
+	static final String ASSIGNMENT = """
+			select project_id, user_id, name, minutes
+			  from (select r.project_id, r.user_id, u.name, sum(r.minutes) minutes,
+			               row_number() over (partition by r.project_id order by sum(r.minutes) desc, u.name, r.user_id) rank
+			          from time_entry_month_rollup r join app_user u on u.id = r.user_id
+			         where r.project_id = any(:projects)
+			         group by r.project_id, r.user_id, u.name
+			        having sum(r.minutes) > 0) people
+			 where rank <= :top
+			 order by project_id, minutes desc, name, user_id""";
+
+	/**
+	 * Who worked on each of the projects and how long: the {@code top} people with the most hours per project,
+	 * most first. One query for all the projects.
+	 */
+	public Map<Long, List<PersonHours>> assignment(Collection<Long> projectIds, int top) {
+		if (projectIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, List<PersonHours>> people = new LinkedHashMap<>();
+		jdbc.sql(ASSIGNMENT).param("projects", projectIds.toArray(Long[]::new)).param("top", Math.max(1, top))
+			.query((rs, n) -> {
+				people.computeIfAbsent(rs.getLong("project_id"), id -> new ArrayList<>())
+					.add(new PersonHours(rs.getLong("user_id"), rs.getString("name"), hours(rs.getLong("minutes"))));
+				return null;
+			})
+			.list();
+		return people;
 	}
 }

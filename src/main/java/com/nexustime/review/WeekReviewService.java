@@ -1,6 +1,7 @@
 package com.nexustime.review;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -406,5 +407,48 @@ public class WeekReviewService {
 				select user_id, week_start, status, process_instance_id, comment, decided_by
 				from timesheet_week where user_id = ? and week_start = ?""")
 			.params(userId, weekStart).query(WeekStatus.class).optional();
+	}
+
+	/** A person's week where the review stands: OPEN (also never saved), SUBMITTED, APPROVED or REJECTED. */
+	public record PersonWeek(long userId, String name, LocalDate weekStart, String status) {
+	}
+
+	/**
+	 * The weeks among {@code weeks} that the active people {@code managerId} manages directly have not handed in
+	 * (open, never saved, or rejected and not yet resubmitted), latest week first, then by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<PersonWeek> notSubmitted(long managerId, Collection<LocalDate> weeks) {
+		if (weeks.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select u.id user_id, u.name, w.week_start, coalesce(t.status, 'OPEN') status
+				  from app_user u
+				 cross join unnest(cast(:weeks as date[])) w(week_start)
+				  left join timesheet_week t on t.user_id = u.id and t.week_start = w.week_start
+				 where u.manager_id = :manager and u.id <> :manager and u.active
+				   and coalesce(t.status, 'OPEN') in ('OPEN', 'REJECTED')
+				 order by w.week_start desc, u.name, u.id""")
+			.param("weeks", weeks.stream().map(LocalDate::toString).toArray(String[]::new))
+			.param("manager", managerId)
+			.query(PersonWeek.class).list();
+	}
+
+	/** These weeks with their owners' names and statuses, in the order given; weeks of unknown people are left out. */
+	@Transactional(readOnly = true)
+	public List<PersonWeek> weeks(List<WeekKey> keys) {
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select k.user_id, u.name, k.week_start, coalesce(t.status, 'OPEN') status
+				  from unnest(cast(:users as bigint[]), cast(:weeks as date[])) with ordinality k(user_id, week_start, position)
+				  join app_user u on u.id = k.user_id
+				  left join timesheet_week t on t.user_id = k.user_id and t.week_start = k.week_start
+				 order by k.position""")
+			.param("users", keys.stream().map(WeekKey::userId).toArray(Long[]::new))
+			.param("weeks", keys.stream().map(k -> k.weekStart().toString()).toArray(String[]::new))
+			.query(PersonWeek.class).list();
 	}
 }

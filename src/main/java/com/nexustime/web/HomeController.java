@@ -1,20 +1,27 @@
 package com.nexustime.web;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
+import com.nexustime.dashboard.Dashboard;
+import com.nexustime.dashboard.ProjectSort;
+import com.nexustime.system.security.CurrentUser;
+
+/** The sign-in page and the home page, which is the caller's dashboard. */
 @Controller
 class HomeController {
 
-	record Counts(long projects, long contacts) {
-	}
-
 	private final JdbcClient jdbc;
 
-	HomeController(JdbcClient jdbc) {
+	private final Dashboard dashboard;
+
+	HomeController(JdbcClient jdbc, Dashboard dashboard) {
 		this.jdbc = jdbc;
+		this.dashboard = dashboard;
 	}
 
 	@GetMapping("/login")
@@ -22,13 +29,14 @@ class HomeController {
 		return "login";
 	}
 
+	/** An unknown {@code sort} or {@code dir} (an edited address) shows the default order rather than an error. */
 	@GetMapping("/")
-	String home(Model model) {
+	String home(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String dir, Model model) {
 		model.addAttribute("workspaceName",
 				jdbc.sql("select name from workspace").query(String.class).optional().orElse("Nexus Time"));
-		model.addAttribute("counts", jdbc.sql("""
-				select (select count(*) from project) as projects, (select count(*) from contact) as contacts""")
-			.query(Counts.class).single());
+		ProjectSort order = ProjectSort.named(sort).orElse(ProjectSort.NAME);
+		model.addAttribute("dashboard", dashboard.of(user, order, "desc".equals(dir)));
 		return "home";
 	}
 }
