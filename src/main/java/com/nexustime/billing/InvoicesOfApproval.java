@@ -12,9 +12,9 @@ import com.nexustime.system.security.CurrentUser;
 @Component
 class InvoicesOfApproval implements ApprovalInvoices {
 
-	private final InvoiceService invoices;
+	private final InvoiceRegister invoices;
 
-	InvoicesOfApproval(InvoiceService invoices) {
+	InvoicesOfApproval(InvoiceRegister invoices) {
 		this.invoices = invoices;
 	}
 
@@ -30,7 +30,7 @@ class InvoicesOfApproval implements ApprovalInvoices {
 
 	@Override
 	public boolean mayBill(CurrentUser user) {
-		return invoices.mayBill(user);
+		return InvoiceRegister.mayBill(user);
 	}
 
 	private static MadeFrom madeFrom(Invoice invoice) {
