@@ -1,6 +1,7 @@
 package com.nexustime.approval;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.nexustime.system.security.CurrentUser;
 
@@ -16,4 +17,10 @@ public interface ApprovalInvoices {
 
 	/** Every invoice made from the approval, voided ones included, oldest first; empty for those who may not read invoices. */
 	List<MadeFrom> madeFrom(CurrentUser user, long approvalId);
+
+	/** The approval's invoice unless voided; empty for those who may not read invoices. */
+	Optional<MadeFrom> live(CurrentUser user, long approvalId);
+
+	/** Whether {@code user} may make an invoice (the approval page's "Convert to invoice"). */
+	boolean mayBill(CurrentUser user);
 }

@@ -95,6 +95,6 @@ class ApprovalLinks implements SecretLinks {
 	}
 
 	static String hash(String token) {
-		return ClientApprovalService.sha256(token.getBytes(StandardCharsets.US_ASCII));
+		return CanonicalSnapshot.sha256(token.getBytes(StandardCharsets.US_ASCII));
 	}
 }

@@ -39,7 +39,9 @@ public class ApprovalMail {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-	private final ClientApprovalService approvals;
+	private final ApprovalSending sending;
+
+	private final ApprovalEvidence evidence;
 
 	private final ApprovalLinks links;
 
@@ -49,9 +51,10 @@ public class ApprovalMail {
 
 	private final String from;
 
-	ApprovalMail(ClientApprovalService approvals, ApprovalLinks links, Mailer mailer, MailRoute route,
+	ApprovalMail(ApprovalSending sending, ApprovalEvidence evidence, ApprovalLinks links, Mailer mailer, MailRoute route,
 			@Value("${nexus.mail.from:nexus-time@localhost}") String from) {
-		this.approvals = approvals;
+		this.sending = sending;
+		this.evidence = evidence;
 		this.links = links;
 		this.mailer = mailer;
 		this.route = route;
@@ -71,28 +74,28 @@ public class ApprovalMail {
 	/**
 	 * "Resend" by the owner or an admin while the client has not decided: a new link (the earlier ones keep
 	 * working) through the outbox, which retries until the SMTP server takes it. 404/409 as
-	 * {@link ClientApprovalService#resendable}.
+	 * {@link ApprovalSending#resendable}.
 	 */
 	@Transactional
 	public void resend(CurrentUser user, long approvalId) {
-		ApprovalDocument document = approvals.resendable(user, approvalId);
+		ApprovalDocument document = sending.resendable(user, approvalId);
 		queue(document, links.issue(approvalId, ApprovalLinks.Occasion.RESEND), ApprovalLinks.Occasion.RESEND);
 	}
 
 	private void deliver(long approvalId, ApprovalLinks.Occasion occasion) {
-		ApprovalDocument document = approvals.document(approvalId);
+		ApprovalDocument document = evidence.document(approvalId);
 		ApprovalLinks.Issued link = links.issue(approvalId, occasion);
 		JavaMailSender smtp = route.smtp().orElse(null);
 		if (smtp == null) {
 			queue(document, link, occasion);
 			return;
 		}
-		smtp.send(mime(smtp, document, compose(document, link.url(), approvals.pdf(approvalId), occasion)));
+		smtp.send(mime(smtp, document, compose(document, link.url(), evidence.pdf(approvalId), occasion)));
 	}
 
 	/** Queued mail names the link and holds a marker where it goes: the outbox never stores the link itself. */
 	private void queue(ApprovalDocument document, ApprovalLinks.Issued link, ApprovalLinks.Occasion occasion) {
-		ClientMail mail = compose(document, SecretLinks.MARKER, approvals.pdf(document.approvalId()), occasion);
+		ClientMail mail = compose(document, SecretLinks.MARKER, evidence.pdf(document.approvalId()), occasion);
 		mailer.queueWithSecretLink(mail.to(), mail.subject(), mail.text(), mail.html(), mail.attachmentName(),
 				mail.pdf(), link.reference());
 	}

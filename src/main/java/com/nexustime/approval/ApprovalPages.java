@@ -30,7 +30,11 @@ class ApprovalPages {
 
 	private static final String SENDERS = "hasAnyRole('STAFF','MANAGER','ADMIN')";
 
-	private final ClientApprovalService approvals;
+	private final ApprovalSending sending;
+
+	private final ApprovalDecisions decisions;
+
+	private final ApprovalEvidence evidence;
 
 	private final ContactService contacts;
 
@@ -38,9 +42,11 @@ class ApprovalPages {
 
 	private final ApprovalMail mail;
 
-	ApprovalPages(ClientApprovalService approvals, ContactService contacts, ApprovalInvoices invoices,
-			ApprovalMail mail) {
-		this.approvals = approvals;
+	ApprovalPages(ApprovalSending sending, ApprovalDecisions decisions, ApprovalEvidence evidence,
+			ContactService contacts, ApprovalInvoices invoices, ApprovalMail mail) {
+		this.sending = sending;
+		this.decisions = decisions;
+		this.evidence = evidence;
 		this.mail = mail;
 		this.contacts = contacts;
 		this.invoices = invoices;
@@ -48,7 +54,7 @@ class ApprovalPages {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-		model.addAttribute("approvals", approvals.list(user, null));
+		model.addAttribute("approvals", evidence.list(user, null));
 		return "approvals/list";
 	}
 
@@ -70,10 +76,10 @@ class ApprovalPages {
 		}
 		try {
 			if (!"send".equals(action)) {
-				model.addAttribute("preview", approvals.preview(user, form));
+				model.addAttribute("preview", sending.preview(user, form));
 				return form(model);
 			}
-			ClientApproval created = approvals.create(user, form);
+			ClientApproval created = sending.create(user, form);
 			redirect.addFlashAttribute("message", "Sent for approval. The link goes to the client's mailbox only: "
 					+ "nobody else sees it, so only the client can sign.");
 			return "redirect:/approvals/" + created.id();
@@ -86,12 +92,16 @@ class ApprovalPages {
 
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-		ClientApproval approval = approvals.get(user, id);
+		ClientApproval approval = evidence.get(user, id);
 		model.addAttribute("approval", approval);
-		model.addAttribute("trail", approvals.trail(user, id));
+		model.addAttribute("trail", evidence.trail(user, id));
+		if ("APPROVED".equals(approval.status())) {
+			model.addAttribute("liveInvoice", invoices.live(user, id).orElse(null));
+			model.addAttribute("mayBill", invoices.mayBill(user));
+		}
 		model.addAttribute("mayResend", approval.isPending() && (user.isAdmin() || user.id().equals(approval.ownerId())));
 		if (user.isAdmin() || user.has(Role.AUDITOR)) {
-			model.addAttribute("snapshot", approvals.snapshot(user, id));
+			model.addAttribute("snapshot", evidence.snapshot(user, id));
 			model.addAttribute("invoices", invoices.madeFrom(user, id));
 		}
 		return "approvals/detail";
@@ -100,7 +110,7 @@ class ApprovalPages {
 	@PostMapping("/{id}/cancel")
 	String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
 		try {
-			approvals.cancel(user, id);
+			decisions.cancel(user, id);
 			redirect.addFlashAttribute("message", "Cancelled: the link no longer works and the entries are editable again.");
 		}
 		catch (ConflictException decided) {

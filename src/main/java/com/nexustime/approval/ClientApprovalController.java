@@ -27,12 +27,19 @@ import com.nexustime.workflow.ProcessTrail;
 @RequestMapping("/api/v1/approvals")
 class ClientApprovalController {
 
-	private final ClientApprovalService approvals;
+	private final ApprovalSending sending;
+
+	private final ApprovalDecisions decisions;
+
+	private final ApprovalEvidence evidence;
 
 	private final ApprovalMail mail;
 
-	ClientApprovalController(ClientApprovalService approvals, ApprovalMail mail) {
-		this.approvals = approvals;
+	ClientApprovalController(ApprovalSending sending, ApprovalDecisions decisions, ApprovalEvidence evidence,
+			ApprovalMail mail) {
+		this.sending = sending;
+		this.decisions = decisions;
+		this.evidence = evidence;
 		this.mail = mail;
 	}
 
@@ -40,23 +47,23 @@ class ClientApprovalController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasAnyRole('STAFF','MANAGER','ADMIN')")
 	ClientApproval create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ApprovalRequest request) {
-		return approvals.create(user, request);
+		return sending.create(user, request);
 	}
 
 	@GetMapping
 	List<ClientApproval> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long contactId) {
-		return approvals.list(user, contactId);
+		return evidence.list(user, contactId);
 	}
 
 	@GetMapping("/{id}")
 	ClientApproval get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		return approvals.get(user, id);
+		return evidence.get(user, id);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		approvals.cancel(user, id);
+		decisions.cancel(user, id);
 	}
 
 	/** Mails the client a new link (the earlier ones keep working); the outbox delivers it. */
@@ -69,13 +76,13 @@ class ClientApprovalController {
 
 	@GetMapping("/{id}/history")
 	List<ProcessTrail.Step> history(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		return approvals.history(user, id);
+		return evidence.history(user, id);
 	}
 
 	/** The frozen JSON the client was sent, with its hash and whether the stored JSON still hashes to it. */
 	@GetMapping("/{id}/snapshot")
 	SubmissionSnapshot snapshot(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		return approvals.snapshot(user, id);
+		return evidence.snapshot(user, id);
 	}
 
 	@GetMapping("/{id}/pdf")
@@ -83,6 +90,6 @@ class ClientApprovalController {
 		return ResponseEntity.ok()
 			.header("Content-Disposition", "inline; filename=\"timesheet-approval-" + id + ".pdf\"")
 			.contentType(MediaType.APPLICATION_PDF)
-			.body(approvals.pdf(user, id));
+			.body(evidence.pdf(user, id));
 	}
 }

@@ -28,9 +28,9 @@ class PublicApprovalPages {
 
 	private static final int MAX_TEXT = 2000;
 
-	private final ClientApprovalService approvals;
+	private final ApprovalDecisions approvals;
 
-	PublicApprovalPages(ClientApprovalService approvals) {
+	PublicApprovalPages(ApprovalDecisions approvals) {
 		this.approvals = approvals;
 	}
 

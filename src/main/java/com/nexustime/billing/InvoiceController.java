@@ -32,9 +32,19 @@ class InvoiceController {
 	record VoidRequest(@Size(max = 1000, message = "at most 1000 characters") String reason) {
 	}
 
-	private final InvoiceService invoices;
+	private final InvoiceMaking making;
 
-	InvoiceController(InvoiceService invoices) {
+	private final InvoiceDelivery delivery;
+
+	private final InvoicePayments payments;
+
+	private final InvoiceRegister invoices;
+
+	InvoiceController(InvoiceMaking making, InvoiceDelivery delivery, InvoicePayments payments,
+			InvoiceRegister invoices) {
+		this.making = making;
+		this.delivery = delivery;
+		this.payments = payments;
 		this.invoices = invoices;
 	}
 
@@ -42,7 +52,7 @@ class InvoiceController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(BILLERS)
 	Invoice fromTime(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody InvoiceRequest request) {
-		return invoices.fromTime(user, request);
+		return making.fromTime(user, request);
 	}
 
 	@GetMapping
@@ -57,7 +67,7 @@ class InvoiceController {
 
 	@GetMapping(value = "/{id}/pdf")
 	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		byte[] pdf = invoices.pdf(user, id);
+		byte[] pdf = delivery.pdf(user, id);
 		return ResponseEntity.ok()
 			.header("Content-Disposition", "inline; filename=\"invoice-" + invoices.get(user, id).number() + ".pdf\"")
 			.contentType(MediaType.APPLICATION_PDF)
@@ -67,19 +77,19 @@ class InvoiceController {
 	@PostMapping("/{id}/send")
 	@PreAuthorize(BILLERS)
 	Invoice send(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		return invoices.send(user, id);
+		return delivery.send(user, id);
 	}
 
 	@PostMapping("/{id}/pay")
 	@PreAuthorize(BILLERS)
 	Invoice pay(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-		return invoices.pay(user, id);
+		return payments.pay(user, id);
 	}
 
 	@PostMapping("/{id}/void")
 	@PreAuthorize(BILLERS)
 	Invoice voidInvoice(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
 			@Valid @RequestBody(required = false) VoidRequest request) {
-		return invoices.voidInvoice(user, id, request == null ? null : request.reason());
+		return payments.voidInvoice(user, id, request == null ? null : request.reason());
 	}
 }

@@ -32,11 +32,21 @@ class InvoicePages {
 
 	private static final String FORM = "invoices/new";
 
-	private final InvoiceService invoices;
+	private final InvoiceMaking making;
+
+	private final InvoiceDelivery delivery;
+
+	private final InvoicePayments payments;
+
+	private final InvoiceRegister invoices;
 
 	private final ContactService contacts;
 
-	InvoicePages(InvoiceService invoices, ContactService contacts) {
+	InvoicePages(InvoiceMaking making, InvoiceDelivery delivery, InvoicePayments payments, InvoiceRegister invoices,
+			ContactService contacts) {
+		this.making = making;
+		this.delivery = delivery;
+		this.payments = payments;
 		this.invoices = invoices;
 		this.contacts = contacts;
 	}
@@ -64,7 +74,7 @@ class InvoicePages {
 			return form(model);
 		}
 		try {
-			Invoice created = invoices.fromRange(user, form.getContactId(), form.getFrom(), form.getTo());
+			Invoice created = making.fromRange(user, form.getContactId(), form.getFrom(), form.getTo());
 			redirect.addFlashAttribute("message", "Draft invoice " + created.number() + " made from "
 					+ created.entryCount() + " entries.");
 			return "redirect:/invoices/" + created.id();
@@ -85,7 +95,7 @@ class InvoicePages {
 	String fromApproval(@AuthenticationPrincipal CurrentUser user, @RequestParam long approvalId,
 			RedirectAttributes redirect) {
 		try {
-			Invoice created = invoices.fromApproval(user, approvalId);
+			Invoice created = making.fromApproval(user, approvalId);
 			redirect.addFlashAttribute("message", "Draft invoice " + created.number()
 					+ " made from the approved hours.");
 			return "redirect:/invoices/" + created.id();
@@ -100,7 +110,7 @@ class InvoicePages {
 	@GetMapping("/{id}")
 	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
 		model.addAttribute("invoice", invoices.get(user, id));
-		model.addAttribute("mayBill", invoices.mayBill(user));
+		model.addAttribute("mayBill", InvoiceRegister.mayBill(user));
 		return "invoices/detail";
 	}
 
@@ -108,13 +118,13 @@ class InvoicePages {
 	@PreAuthorize(BILLERS)
 	String send(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> "Sent: the mail with the PDF is on its way to "
-				+ invoices.send(user, id).contactName() + ".");
+				+ delivery.send(user, id).contactName() + ".");
 	}
 
 	@PostMapping("/{id}/pay")
 	@PreAuthorize(BILLERS)
 	String pay(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> "Marked paid: " + invoices.pay(user, id).number() + ".");
+		return act(id, redirect, () -> "Marked paid: " + payments.pay(user, id).number() + ".");
 	}
 
 	@PostMapping("/{id}/void")
@@ -126,7 +136,7 @@ class InvoicePages {
 			redirect.addFlashAttribute("reason", reason);
 			return "redirect:/invoices/" + id;
 		}
-		return act(id, redirect, () -> "Voided " + invoices.voidInvoice(user, id, reason).number()
+		return act(id, redirect, () -> "Voided " + payments.voidInvoice(user, id, reason).number()
 				+ ": its entries are finalized again and can go on a new invoice.");
 	}
 

@@ -121,14 +121,14 @@ public final class ApprovalFixture {
 	 * messages lets the service start and correlate as it will in production.
 	 */
 	static synchronized void ensureProcess(RepositoryService repository) {
-		if (repository.createProcessDefinitionQuery().processDefinitionKey(ClientApprovalService.PROCESS).count() > 0) {
+		if (repository.createProcessDefinitionQuery().processDefinitionKey(ApprovalProcess.PROCESS).count() > 0) {
 			return;
 		}
-		BpmnModelInstance model = Bpmn.createExecutableProcess(ClientApprovalService.PROCESS)
+		BpmnModelInstance model = Bpmn.createExecutableProcess(ApprovalProcess.PROCESS)
 			.camundaHistoryTimeToLive(180)
 			.startEvent("sent")
-			.receiveTask("waitForClient").message(ClientApprovalService.DECIDED_MESSAGE)
-			.boundaryEvent("cancelled").message(ClientApprovalService.CANCELLED_MESSAGE)
+			.receiveTask("waitForClient").message(ApprovalProcess.DECIDED_MESSAGE)
+			.boundaryEvent("cancelled").message(ApprovalProcess.CANCELLED_MESSAGE)
 			.endEvent("linkDied")
 			.moveToActivity("waitForClient")
 			.endEvent("decided")

@@ -48,7 +48,7 @@ class ApprovalLinesTest {
 		var a = new java.util.LinkedHashMap<String, Object>();
 		a.put("b", "2");
 		a.put("a", "1");
-		assertThat(ClientApprovalService.canonical(a)).isEqualTo("{\"a\":\"1\",\"b\":\"2\"}");
+		assertThat(CanonicalSnapshot.canonical(a)).isEqualTo("{\"a\":\"1\",\"b\":\"2\"}");
 	}
 
 	@Test

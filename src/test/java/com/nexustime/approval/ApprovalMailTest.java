@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The client's email as composed, before it is sent or queued. */
 class ApprovalMailTest {
 
-	private final ApprovalMail mail = new ApprovalMail(null, null, null, null, "billing@studio.example");
+	private final ApprovalMail mail = new ApprovalMail(null, null, null, null, null, "billing@studio.example");
 
 	private final byte[] pdf = { 1, 2, 3 };
 
