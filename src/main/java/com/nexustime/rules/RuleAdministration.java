@@ -27,9 +27,12 @@ public class RuleAdministration {
 
 	private final AuditLog audit;
 
-	RuleAdministration(RuleBook rules, AuditLog audit) {
+	private final RuleTrials trials;
+
+	RuleAdministration(RuleBook rules, AuditLog audit, RuleTrials trials) {
 		this.rules = rules;
 		this.audit = audit;
+		this.trials = trials;
 	}
 
 	public RulesOverview overview() {
@@ -40,13 +43,14 @@ public class RuleAdministration {
 	}
 
 	/**
-	 * Recompiles the rule files. A successful reload is audited (the rules in effect before and after); a
-	 * failed one changes nothing and returns the errors.
+	 * Recompiles the rule files and tries them on sample questions ({@link RuleTrials}) before taking them. A
+	 * successful reload is audited (the rules in effect before and after); a failed one (not compiling, or
+	 * failing on a sample question) changes nothing and returns the errors.
 	 */
 	@Transactional
 	public RuleLoad reload() {
 		RuleLoad before = rules.inEffect();
-		RuleLoad load = rules.reload();
+		RuleLoad load = rules.reload(trials);
 		if (load.ok()) {
 			audit.record("RELOAD", "Rules", "rules", before, load);
 		}

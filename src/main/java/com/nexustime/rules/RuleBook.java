@@ -20,6 +20,7 @@ import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +90,10 @@ public class RuleBook {
 	 * starts afterwards; on failure the old rules stay and the returned load lists the errors.
 	 */
 	public synchronized RuleLoad reload() {
-		Compilation next = compile();
+		return take(compile());
+	}
+
+	private RuleLoad take(Compilation next) {
 		lastLoad = next.load();
 		if (next.load().ok()) {
 			inEffect = next;
@@ -125,13 +129,63 @@ public class RuleBook {
 	 * from an earlier evaluation), and gives the session back to its pool after, reset.
 	 */
 	public <T> T evaluate(Function<KieSession, T> evaluation) {
-		KieSession session = inEffect.sessions().newKieSession();
+		Compilation trial = TRIAL.get();
+		KieSession session = (trial != null ? trial : inEffect).sessions().newKieSession();
 		try {
 			return evaluation.apply(session);
+		}
+		catch (ConsequenceException ex) {
+			throw new RuleFailedException(ex.getRule() == null ? "unknown" : ex.getRule().getName(), ex);
+		}
+		catch (RuntimeException ex) {
+			if (thrownByTheEngine(ex)) {
+				throw new RuleFailedException("a condition of the rules", ex);
+			}
+			throw ex;
 		}
 		finally {
 			session.dispose();
 		}
+	}
+
+	/** A failure inside Drools (a condition that threw), as opposed to the application's own exceptions. */
+	private static boolean thrownByTheEngine(RuntimeException ex) {
+		if (ex instanceof RuleFailedException) {
+			return false;
+		}
+		String type = ex.getClass().getName();
+		return type.startsWith("org.drools.") || type.startsWith("org.kie.") || type.startsWith("org.mvel2.");
+	}
+
+	/** The compilation evaluations on this thread use while a reload tries the new rules before taking them. */
+	private static final ThreadLocal<Compilation> TRIAL = new ThreadLocal<>();
+
+	/**
+	 * Compiles the rule files again and, when they compile, runs {@code trial} against the new rules on this thread
+	 * before anyone else sees them: a rule that fails on the trial's sample questions keeps the previous rules in
+	 * effect, and the returned load names it as an error. Otherwise the new rules replace the old ones for every
+	 * evaluation that starts afterwards.
+	 */
+	public synchronized RuleLoad reload(Runnable trial) {
+		Compilation next = compile();
+		if (next.load().ok()) {
+			TRIAL.set(next);
+			try {
+				trial.run();
+			}
+			catch (RuleFailedException ex) {
+				RuleLoad refused = new RuleLoad(next.load().loadedAt(), next.load().files(), false,
+						List.of(new RuleLoad.RuleError("(" + ex.rule() + ")", 0, ex.getMessage())));
+				lastLoad = refused;
+				log.warn("Rules not reloaded, they failed on sample questions; the previous rules stay in effect: {}",
+						ex.getMessage());
+				return refused;
+			}
+			finally {
+				TRIAL.remove();
+			}
+		}
+		return take(next);
 	}
 
 	private Compilation compile() {

@@ -71,7 +71,14 @@ public final class EditedRules implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		EditedRules edited = new EditedRules(admin, file, original);
-		edited.reload();
+		try {
+			edited.reload();
+		}
+		catch (AssertionError | RuntimeException ex) {
+			// a refused edit must not stay in the folder for the tests that follow
+			edited.close();
+			throw ex;
+		}
 		return edited;
 	}
 
