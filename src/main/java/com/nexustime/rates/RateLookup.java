@@ -26,6 +26,18 @@ import com.nexustime.rules.RateRules;
 @Component
 public class RateLookup {
 
+	/**
+	 * The candidate rows as one query with the named parameters {@code :userId}, {@code :projectId} and
+	 * {@code :activityId}, its columns those of {@link RateCandidate}: for a caller that reads them in the same
+	 * round trip as other facts of a save and then asks {@link #choose}.
+	 */
+	public static final String CANDIDATES = """
+			select id, scope, user_id, project_id, activity_id, hourly_rate, effective_from from rate
+			 where scope = 'WORKSPACE'
+			    or (scope = 'USER' and user_id = :userId)
+			    or (scope = 'PROJECT' and project_id = :projectId)
+			    or activity_id = cast(:activityId as bigint)""";
+
 	private final JdbcClient jdbc;
 
 	private final RateRules rules;
@@ -42,18 +54,21 @@ public class RateLookup {
 				candidates(userId, projectId, activityId));
 	}
 
+	/**
+	 * As {@link #rateFor}, from candidate rows the caller already read with {@link #CANDIDATES} for the same
+	 * user, project and activity: the rules choose among them.
+	 */
+	public RateAnswer choose(long userId, long projectId, Long activityId, LocalDate date,
+			BigDecimal workspaceDefaultRate, List<RateCandidate> candidates) {
+		return rules.resolve(new RateQuestion(userId, projectId, activityId, date, workspaceDefaultRate), candidates);
+	}
+
 	/** Every rate row that names the entry's user, project or activity, and the workspace's rates; all dates. */
 	List<RateCandidate> candidates(long userId, long projectId, Long activityId) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("userId", userId);
 		params.put("projectId", projectId);
 		params.put("activityId", activityId);
-		return jdbc.sql("""
-				select id, scope, user_id, project_id, activity_id, hourly_rate, effective_from from rate
-				 where scope = 'WORKSPACE'
-				    or (scope = 'USER' and user_id = :userId)
-				    or (scope = 'PROJECT' and project_id = :projectId)
-				    or activity_id = cast(:activityId as bigint)""")
-			.params(params).query(RateCandidate.class).list();
+		return jdbc.sql(CANDIDATES).params(params).query(RateCandidate.class).list();
 	}
 }

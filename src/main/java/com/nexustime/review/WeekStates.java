@@ -27,6 +27,12 @@ public class WeekStates implements ReviewedWeeks {
 			.params(userId, weekStart).query(String.class).optional();
 	}
 
+	@Override
+	public String statusSubquery(String userIdParameter, String weekStartParameter) {
+		return "(select status from timesheet_week where user_id = :" + userIdParameter + " and week_start = :"
+				+ weekStartParameter + ")";
+	}
+
 	/** The week's stored state with the manager's comment; empty when it was never submitted. */
 	public Optional<WeekStatus> find(long userId, LocalDate weekStart) {
 		return jdbc.sql("""

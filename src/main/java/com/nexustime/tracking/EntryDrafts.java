@@ -1,0 +1,219 @@
+package com.nexustime.tracking;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import com.nexustime.rates.RateLookup;
+import com.nexustime.rules.ActivityOption;
+import com.nexustime.rules.ActivityRules;
+import com.nexustime.rules.ProjectFacts;
+import com.nexustime.rules.RateAnswer;
+import com.nexustime.system.web.RuleViolationException;
+import com.nexustime.workspace.Workspace;
+
+/**
+ * Turns a draft into an entry ready to store: reads the save's facts, checks the draft against the catalog, the
+ * activity-availability rules and the 24-hour day, and prices time by the rate rules. Refusals are 422s naming
+ * the field.
+ */
+@Component
+class EntryDrafts {
+
+	private static final int MINUTES_PER_DAY = 24 * 60;
+
+	private final TimeEntryStore store;
+
+	private final TimeEntries entries;
+
+	private final Bookability bookability;
+
+	private final RateLookup rateLookup;
+
+	EntryDrafts(TimeEntryStore store, TimeEntries entries, Bookability bookability, RateLookup rateLookup) {
+		this.store = store;
+		this.entries = entries;
+		this.bookability = bookability;
+		this.rateLookup = rateLookup;
+	}
+
+	/**
+	 * The facts a save of {@code d} reads ({@link SaveFacts}), {@code current} being the entry it changes (null
+	 * for a new one); with {@code lockOwner} the owner's lock is taken first, in the same round trip.
+	 */
+	SaveFacts facts(EntryDraft d, TimeEntry current, Workspace settings, boolean lockOwner) {
+		if (d.projectId() == null) {
+			throw new RuleViolationException("projectId", "is required");
+		}
+		LocalDate day = d.type() == EntryType.ACTIVITY && d.start() != null ? d.start().atZone(settings.zone()).toLocalDate()
+				: d.date();
+		return store.saveFacts(d, current == null ? null : current.id(), day,
+				day == null ? null : settings.weekContaining(day), lockOwner)
+			.orElseThrow(() -> new RuleViolationException("projectId", "no such project"));
+	}
+
+	/** Checks a draft against the catalog and the rules and completes it into an entry ready to store. */
+	TimeEntry validate(EntryDraft d, TimeEntry current, Workspace settings, SaveFacts facts) {
+		checkProjectAndActivity(d, current, facts);
+		checkPurchaseOrder(d);
+		return switch (d.type()) {
+			case ACTIVITY -> activityEntry(d, current, settings, facts);
+			case FIXED_COST, ADJUSTMENT -> moneyEntry(d);
+		};
+	}
+
+	/** See {@link TimeEntryService#checkTrackable}. */
+	void checkTrackable(long userId, Long projectId, Long activityId, Workspace settings) {
+		EntryDraft draft = EntryDraft.trackable(userId, projectId, activityId);
+		checkProjectAndActivity(draft, null, facts(draft, null, settings, false));
+	}
+
+	/** 422 naming {@code purchaseOrderId} unless the entry names one of its own project's purchase orders. */
+	private void checkPurchaseOrder(EntryDraft d) {
+		if (d.purchaseOrderId() != null && !store.purchaseOrderOnProject(d.purchaseOrderId(), d.projectId())) {
+			throw new RuleViolationException("purchaseOrderId", "no such purchase order on this project");
+		}
+	}
+
+	private void checkProjectAndActivity(EntryDraft d, TimeEntry current, SaveFacts project) {
+		boolean activityChanged = current == null || !Objects.equals(current.activityId(), d.activityId())
+				|| !Objects.equals(current.projectId(), d.projectId());
+		// an activity that was booked before stays bookable on its entry; only a new choice is asked about
+		boolean asksActivity = d.type() != EntryType.ADJUSTMENT && project.activityId() != null && activityChanged;
+		ActivityRules.Booking booking = bookability.ask(
+				new ProjectFacts(project.id(), project.type(), project.status(), project.corporation()),
+				asksActivity ? new ActivityOption(project.activityId(), project.category(),
+						project.activityCorporation(), Boolean.TRUE.equals(project.activityActive())) : null);
+		if (booking.projectRefusal() != null) {
+			throw Bookability.projectRefused(booking);
+		}
+		if (d.notInvoiced() && !"INVOICE_BUDGET".equals(project.billingMode())) {
+			// only projects that invoice their budget track time that is left off the invoice
+			throw new RuleViolationException("notInvoiced",
+					"only entries of invoice-budget projects can be marked not invoiced");
+		}
+		if (d.type() != EntryType.ADJUSTMENT) {
+			if (d.activityId() == null) {
+				throw new RuleViolationException("activityId", "is required");
+			}
+			if (project.activityId() == null) {
+				throw new RuleViolationException("activityId", "no such activity");
+			}
+			if (booking.activityRefusal() != null) {
+				throw Bookability.activityRefused(booking);
+			}
+		}
+		if (d.artworkId() != null && !store.artworkOnProject(d.artworkId(), d.projectId())) {
+			throw new RuleViolationException("artworkId", "no such artwork on this project");
+		}
+	}
+
+	private TimeEntry activityEntry(EntryDraft d, TimeEntry current, Workspace settings, SaveFacts facts) {
+		LocalDate date;
+		int minutes;
+		Instant start = null;
+		Instant end = null;
+		if (d.start() != null || d.end() != null) {
+			if (d.start() == null || d.end() == null) {
+				throw new RuleViolationException(d.start() == null ? "start" : "end", "is required with "
+						+ (d.start() == null ? "end" : "start"));
+			}
+			if (!d.start().isBefore(d.end())) {
+				throw new RuleViolationException("end", "must be after start");
+			}
+			long length = Duration.between(d.start(), d.end()).toMinutes();
+			if (length > MINUTES_PER_DAY) {
+				throw new RuleViolationException("end", "an entry lasts at most 24 hours");
+			}
+			start = d.start();
+			end = d.end();
+			minutes = (int) length;
+			date = d.start().atZone(settings.zone()).toLocalDate();
+		}
+		else {
+			if (d.date() == null) {
+				throw new RuleViolationException("date", "is required (or give start and end)");
+			}
+			date = d.date();
+			if (d.minutes() != null) {
+				minutes = d.minutes();
+			}
+			else if (d.hours() != null) {
+				minutes = d.hours().multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
+			}
+			else {
+				throw new RuleViolationException("minutes", "is required (or give hours, or start and end)");
+			}
+		}
+		if (minutes < 0 || minutes > MINUTES_PER_DAY) {
+			throw new RuleViolationException("minutes", "must be between 0 and 24 hours");
+		}
+		int logged = date.equals(facts.day()) ? facts.minutesThatDay()
+				: entries.minutesOn(d.userId(), date, current == null ? null : current.id());
+		if (logged + minutes > MINUTES_PER_DAY) {
+			throw new RuleViolationException("minutes", "this would make " + TimeEntry.hoursOf(logged + minutes)
+					+ " hours on " + date + "; a day holds at most 24");
+		}
+		BigDecimal rate;
+		String source;
+		boolean reprice = current == null || !current.date().equals(date)
+				|| !Objects.equals(current.projectId(), d.projectId())
+				|| !Objects.equals(current.activityId(), d.activityId()) || current.rate() == null;
+		if (reprice) {
+			// the candidates came with the facts: they concern the user, project and activity, whatever the date
+			RateAnswer answer = rateLookup.choose(d.userId(), d.projectId(), d.activityId(), date,
+					settings.defaultRate(), facts.rateCandidates());
+			rate = answer.hourlyRate();
+			source = answer.source();
+		}
+		else {
+			rate = current.rate();
+			source = current.rateSource();
+		}
+		return new TimeEntry(null, EntryType.ACTIVITY, d.userId(), d.projectId(), d.activityId(), date, start, end,
+				minutes, rate, source, TimeEntry.amountFor(minutes, rate), d.billable(), d.notInvoiced(),
+				trimToNull(d.description()), trimToNull(d.notes()), null, null, d.artworkId(), d.purchaseOrderId(),
+				EntryStatus.OPEN, null, null, null, 0, List.of());
+	}
+
+	private TimeEntry moneyEntry(EntryDraft d) {
+		if (d.date() == null) {
+			throw new RuleViolationException("date", "is required");
+		}
+		if (d.amount() == null) {
+			throw new RuleViolationException("amount", "is required");
+		}
+		BigDecimal amount = d.amount().setScale(2, RoundingMode.HALF_UP);
+		if (d.type() == EntryType.FIXED_COST && amount.signum() <= 0) {
+			throw new RuleViolationException("amount", "a fixed cost must be more than zero");
+		}
+		if (d.type() == EntryType.ADJUSTMENT && amount.signum() == 0) {
+			throw new RuleViolationException("amount", "an adjustment must charge or credit something");
+		}
+		if (d.type() == EntryType.ADJUSTMENT && !StringUtils.hasText(d.notes())) {
+			throw new RuleViolationException("notes", "an adjustment needs notes explaining it");
+		}
+		if (d.vendorId() != null && !store.vendorExists(d.vendorId())) {
+			throw new RuleViolationException("vendorId", "no such vendor");
+		}
+		if (d.employeeId() != null && !store.userExists(d.employeeId())) {
+			throw new RuleViolationException("employeeId", "no such user");
+		}
+		boolean fixedCost = d.type() == EntryType.FIXED_COST;
+		return new TimeEntry(null, d.type(), d.userId(), d.projectId(), fixedCost ? d.activityId() : null, d.date(),
+				null, null, null, null, null, amount, d.billable(), d.notInvoiced(), trimToNull(d.description()),
+				trimToNull(d.notes()), fixedCost ? d.vendorId() : null, fixedCost ? d.employeeId() : null, d.artworkId(),
+				d.purchaseOrderId(), EntryStatus.OPEN, null, null, null, 0, List.of());
+	}
+
+	private static String trimToNull(String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+}
