@@ -110,7 +110,7 @@ public class Dashboard {
 				reviewer ? reviews.notSubmitted(user.id(), List.of(thisWeek, thisWeek.minusWeeks(1))) : null,
 				reviewer ? approvals.outstanding(user, DECLINED_DAYS, APPROVALS_SHOWN) : null,
 				projectLines(listed, open, sort, descending),
-				alertLines(listed, open),
+				listsProjects(user) ? alertLines(listed, open) : null,
 				sort.param(), descending ? "desc" : "asc");
 	}
 
@@ -142,9 +142,14 @@ public class Dashboard {
 			.toList();
 	}
 
+	/** Whether the caller has a project list at all: admins and managers. */
+	private static boolean listsProjects(CurrentUser user) {
+		return user.isAdmin() || user.has(Role.MANAGER);
+	}
+
 	/** Admins: every active project; managers: the active projects they manage; anyone else: none. */
 	private List<Project> projectsOf(CurrentUser user) {
-		if (!user.isAdmin() && !user.has(Role.MANAGER)) {
+		if (!listsProjects(user)) {
 			return List.of();
 		}
 		return projects.list(null).stream()

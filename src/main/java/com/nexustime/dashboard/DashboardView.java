@@ -14,7 +14,8 @@ import com.nexustime.tracking.RunningTimer;
 /**
  * What the caller's home page shows, by role ({@code GET /api/v1/dashboard}). Sections a role does not have are
  * left out: {@code week} and {@code runningTimer} for people who track time, the review queue, people who have
- * not submitted and client approvals for managers and admins. {@code projects} is always there (empty for staff).
+ * not submitted, client approvals and {@code alerts} for managers and admins. {@code projects} is always there
+ * (API.md's contract names it for everyone): empty for staff and auditors.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DashboardView(Week week, RunningTimer runningTimer, int openTasks, List<TaskLine> tasks,

@@ -41,6 +41,11 @@ public class ClientBilling {
 		return viewer.has(Role.ADMIN) || viewer.has(Role.MANAGER) || viewer.has(Role.AUDITOR);
 	}
 
+	/** Admins and auditors read every project; a manager (without either) only the projects they manage. */
+	static boolean seesEveryProject(CurrentUser viewer) {
+		return viewer.has(Role.ADMIN) || viewer.has(Role.AUDITOR);
+	}
+
 	private record ProjectRef(long id, String name, long contactId, String client) {
 	}
 
@@ -49,7 +54,7 @@ public class ClientBilling {
 			throw new org.springframework.security.access.AccessDeniedException("client billing: not for staff");
 		}
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		String conditions = conditions(filter, parameters);
+		String conditions = conditions(filter, viewer, parameters);
 		// projects with any entry in the period (time_entry_report_idx); names and clients in the same pass
 		List<ProjectRef> projects = jdbc.sql("""
 				select p.id, p.name, c.id as contact_id, c.name as client
@@ -93,13 +98,13 @@ public class ClientBilling {
 					money.notBilledAdjustments(), money.total(), List.copyOf(projectRows)));
 		});
 		return new ClientBillingReport(filter.from(), filter.to(), reports.currency(), rows,
-				costByVendor(filter), orders, totals);
+				costByVendor(filter, viewer), orders, totals);
 	}
 
 	/* Fixed costs are cost whatever their billing flags, as for purchase orders (PurchaseOrderUsage). */
-	private List<ClientBillingReport.VendorCost> costByVendor(ReportFilter filter) {
+	private List<ClientBillingReport.VendorCost> costByVendor(ReportFilter filter, CurrentUser viewer) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		String conditions = conditions(filter, parameters);
+		String conditions = conditions(filter, viewer, parameters);
 		return jdbc.sql("""
 				select v.id, coalesce(v.name, 'No vendor') as name, sum(e.amount) as amount
 				  from time_entry e
@@ -115,10 +120,15 @@ public class ClientBilling {
 			.list();
 	}
 
-	private static String conditions(ReportFilter filter, Map<String, Object> parameters) {
+	/* The same scope for the projects and the vendor costs, so the two parts of the answer cover the same projects. */
+	private static String conditions(ReportFilter filter, CurrentUser viewer, Map<String, Object> parameters) {
 		parameters.put("from", filter.from());
 		parameters.put("to", filter.to());
 		StringBuilder sql = new StringBuilder();
+		if (!seesEveryProject(viewer)) {
+			sql.append(" and p.manager_id = :viewer");
+			parameters.put("viewer", viewer.id());
+		}
 		if (filter.projectId() != null) {
 			sql.append(" and p.id = :projectId");
 			parameters.put("projectId", filter.projectId());

@@ -22,7 +22,8 @@ import com.nexustime.system.security.Role;
  * Who is over- or under-booked. Capacity = weekly hours ÷ 5 × the working days (Monday to Friday) in the period;
  * holidays are not known to the app and count as working days. Hours come from the same reading as the time
  * reports (the rollup for whole months), so a person's hours here equal their row of the time report.
- * Admins and auditors see everyone, managers their direct reports and themselves, anyone else only themselves.
+ * Admins and auditors see everyone, managers their direct reports and themselves, anyone else only themselves;
+ * "everyone" is the people who track time (see {@link #people}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -68,12 +69,19 @@ public class Utilization {
 	record Person(long id, String name) {
 	}
 
-	/** The people the viewer may see, narrowed to the filter's person; active ones, or any with entries. */
+	/**
+	 * The people the viewer may see, narrowed to the filter's person: the active people who track time (the STAFF or
+	 * MANAGER role), and anyone else who booked an entry in the period. An auditor or an admin-only account has a
+	 * capacity but books nothing, so listing them would only dilute the totals; once they do book, they are counted,
+	 * so the hours here still add up to the time report grouped by person.
+	 */
 	private List<Person> people(ReportFilter filter, CurrentUser viewer) {
 		StringBuilder sql = new StringBuilder("""
 				select u.id, u.name from app_user u
-				 where (u.active or exists (select 1 from time_entry e where e.user_id = u.id
-				                                and e.entry_date between :from and :to))""");
+				 where ((u.active and exists (select 1 from user_role r where r.app_user = u.id
+				                                 and r.role in ('STAFF', 'MANAGER')))
+				        or exists (select 1 from time_entry e where e.user_id = u.id
+				                      and e.entry_date between :from and :to))""");
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("from", filter.from());
 		parameters.put("to", filter.to());

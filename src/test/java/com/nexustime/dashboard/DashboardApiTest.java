@@ -71,6 +71,7 @@ class DashboardApiTest extends IntegrationTest {
 		assertThat(mine.get("runningTimer").get("description").asText()).isEqualTo("Layout " + f.unique);
 		assertThat(mine.get("openTasks").asInt()).isZero();
 		assertThat(mine.get("projects")).isEmpty();
+		assertThat(mine.has("alerts")).isFalse();
 		assertThat(mine.has("weeksToReview")).isFalse();
 		assertThat(mine.has("peopleNotSubmitted")).isFalse();
 		assertThat(mine.has("clientApprovals")).isFalse();
@@ -169,6 +170,14 @@ class DashboardApiTest extends IntegrationTest {
 			assertThat(line.get("poAlertState").asText()).isEqualTo("OK");
 			assertThat(line.get("budget").asText()).isEqualTo("2000.00");
 			assertThat(line.get("budgetUsed").asText()).isEqualTo("700.00");
+			// docs/dashboard.md: budget is the agreed budget, not the summary's money on BUDGET activities;
+			// budgetUsed is the summary's billed + finalized + not billed + open fixed costs and adjustments
+			assertThat(summary.get("budget").asText()).isEqualTo("0.00");
+			BigDecimal used = BigDecimal.ZERO;
+			for (String field : List.of("billed", "finalizedToBill", "notBilled", "notBilledFixed", "notBilledAdjustments")) {
+				used = used.add(new BigDecimal(summary.get(field).asText()));
+			}
+			assertThat(line.get("budgetUsed").asText()).isEqualTo(used.toPlainString());
 			assertThat(line.get("budgetUsedPercent").asText()).isEqualTo("35.00");
 			assertThat(line.get("openAlerts").asInt()).isZero();
 			assertThat(line.get("timeUrl").asText()).isEqualTo("/projects/" + project + "/time");
@@ -232,5 +241,18 @@ class DashboardApiTest extends IntegrationTest {
 		assertThat(auditor.has("week")).isFalse();
 		assertThat(auditor.has("runningTimer")).isFalse();
 		assertThat(auditor.get("projects")).isEmpty();
+		assertThat(auditor.has("alerts")).isFalse();
+	}
+
+	@Test
+	void theAlertsSectionIsThereForEveryoneWithAProjectListEvenWhenEmpty() {
+		TestUsers.TestUser newManager = TestUsers.create(jdbc, "MANAGER");
+		JsonNode manager = dashboard(newManager.client(api));
+		assertThat(manager.get("projects")).isEmpty();
+		assertThat(manager.get("alerts")).isNotNull().isEmpty();
+		// the home page renders for a role without the section
+		Api.Response home = f.staff.client(api).get("/");
+		assertThat(home.status()).as(home.toString()).isEqualTo(200);
+		assertThat(home.body()).doesNotContain("po-alerts-title");
 	}
 }

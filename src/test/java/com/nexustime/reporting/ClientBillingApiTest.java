@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.nexustime.support.Api;
 import com.nexustime.support.IntegrationTest;
+import com.nexustime.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,12 +95,70 @@ class ClientBillingApiTest extends IntegrationTest {
 
 	@Test
 	void managersAndAuditorsReadItStaffDoNot() {
-		assertThat(report(m.manager.client(api), SUMMER + "&contactId=" + m.client).get("rows")).hasSize(1);
+		// the manager manages p1, whose entries are in June
+		assertThat(report(m.manager.client(api), "from=2017-06-01&to=2017-08-31&contactId=" + m.client).get("rows"))
+			.hasSize(1);
 		assertThat(report(m.f.auditor.client(api), SUMMER + "&contactId=" + m.client).get("rows")).hasSize(1);
 		for (String path : List.of("/api/v1/reports/client-billing?", "/api/v1/reports/client-billing.csv?",
 				"/api/v1/reports/client-billing.png?", "/reports/client-billing?")) {
 			assertThat(m.staff.client(api).get(path + SUMMER).status()).as(path).isEqualTo(403);
 		}
+	}
+
+	private static List<String> projectIds(JsonNode report) {
+		List<String> ids = new java.util.ArrayList<>();
+		report.get("rows").forEach(client -> client.get("projects").forEach(p -> ids.add(p.get("projectId").asText())));
+		return ids;
+	}
+
+	@Test
+	void aManagerSeesOnlyTheProjectsTheyManageAdminsAndAuditorsEveryProject() {
+		TestUsers.TestUser otherManager = TestUsers.create(jdbc, "MANAGER", "STAFF");
+		jdbc.sql("update project set manager_id = ? where id = ?").params(otherManager.id(), Long.valueOf(m.p3)).update();
+		String period = "from=2017-06-01&to=2017-08-31";
+
+		// no filter at all: the manager's answer holds their p1 and nothing of p3 (another manager's) or p2 (nobody's)
+		JsonNode mine = report(m.manager.client(api), period);
+		List<Long> managed = jdbc.sql("select id from project where manager_id = ?").param(m.manager.id())
+			.query(Long.class).list();
+		assertThat(projectIds(mine)).contains(m.p1).doesNotContain(m.p2, m.p3)
+			.allMatch(id -> managed.contains(Long.valueOf(id)));
+		JsonNode p1 = project(mine, m.p1);
+		assertThat(mine.get("totals").get("total").asText()).isEqualTo(p1.get("total").asText());
+		assertThat(mine.get("totals").get("notBilled").asText()).isEqualTo(p1.get("notBilled").asText());
+		assertThat(mine.get("purchaseOrders")).isEmpty();
+		// p1's fixed cost (75.00) only, not p3's 40.00
+		assertThat(mine.get("costByVendor")).hasSize(1);
+		assertThat(mine.get("costByVendor").get(0).get("amount").asText()).isEqualTo("75.00");
+
+		// asking for the other manager's project by id finds nothing: no row, no client, nothing in the totals
+		JsonNode theirs = report(m.manager.client(api), period + "&projectId=" + m.p3);
+		assertThat(theirs.get("rows")).isEmpty();
+		assertThat(theirs.get("costByVendor")).isEmpty();
+		assertThat(theirs.get("purchaseOrders")).isEmpty();
+		assertThat(theirs.get("totals").get("total").asText()).isEqualTo("0.00");
+		assertThat(theirs.get("totals").get("billed").asText()).isEqualTo("0.00");
+
+		// the other manager sees p3 and not p1
+		assertThat(projectIds(report(otherManager.client(api), period))).contains(m.p3).doesNotContain(m.p1, m.p2);
+		// admins and auditors: every project
+		for (Api.Client everyone : List.of(admin(), m.f.auditor.client(api))) {
+			assertThat(projectIds(report(everyone, period + "&contactId=" + m.client)))
+				.containsExactlyInAnyOrder(m.p1, m.p2, m.p3);
+		}
+
+		// the CSV, the chart and the page read the same scope
+		String p3Name = "Money three " + m.f.unique;
+		Api.Response csv = m.manager.client(api).get("/api/v1/reports/client-billing.csv?" + period);
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body()).contains("Money one " + m.f.unique).doesNotContain(p3Name);
+		assertThat(m.manager.client(api).get("/api/v1/reports/client-billing.csv?" + period + "&projectId=" + m.p3)
+			.body()).doesNotContain(p3Name).doesNotContain(m.clientName);
+		Api.Response page = m.manager.client(api).get("/reports/client-billing?" + period + "&contactId=" + m.client);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("data-project=\"" + m.p1 + "\"")
+			.doesNotContain("data-project=\"" + m.p3 + "\"");
+		assertThat(admin().get("/api/v1/reports/client-billing.csv?" + period).body()).contains(p3Name);
 	}
 
 	@Test

@@ -115,6 +115,26 @@ class UtilizationApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void peopleWhoDoNotTrackTimeAreLeftOutUnlessTheyBookedInThePeriod() {
+		TestUsers.TestUser auditor = TestUsers.create(jdbc, "AUDITOR");
+		TestUsers.TestUser adminOnly = TestUsers.create(jdbc, "ADMIN");
+		TestUsers.TestUser adminWhoBooked = TestUsers.create(jdbc, "ADMIN");
+		jdbc.sql("update app_user set weekly_hours = 30 where id in (?, ?, ?)")
+			.params(auditor.id(), adminOnly.id(), adminWhoBooked.id()).update();
+		name(auditor, "Util E auditor");
+		name(adminOnly, "Util F admin only");
+		name(adminWhoBooked, "Util G admin who booked");
+		f.time(adminWhoBooked, f.a1, TUESDAY, 60, "100.00", true);
+
+		JsonNode everyone = utilization(admin(), "");
+		// 30 h a week ÷ 5 × 4 working days = 24 h of capacity, 1 billable hour
+		assertThat(rows(everyone)).contains("Util G admin who booked: 24.00/1.00/1.00/0.04")
+			.noneMatch(r -> r.startsWith("Util E auditor") || r.startsWith("Util F admin only"));
+		assertThat(rows(utilization(auditor.client(api), ""))).hasSize(5)
+			.noneMatch(r -> r.startsWith("Util E auditor") || r.startsWith("Util F admin only"));
+	}
+
+	@Test
 	void staffSeeOnlyThemselves() {
 		JsonNode own = utilization(partTime.client(api), "");
 		assertThat(rows(own)).containsExactly("Util B part-time: 16.00/10.00/8.00/0.50");
