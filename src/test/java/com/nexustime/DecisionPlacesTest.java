@@ -1,0 +1,28 @@
+package com.nexustime;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Each rules question has one place in the application that gathers its facts and asks it, so that no surface
+ * answers it with a mapping of its own (and an edited rule file reaches every screen alike).
+ */
+class DecisionPlacesTest {
+
+	private static final JavaClasses APP = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("com.nexustime");
+
+	@Test
+	void onlyBookabilityAsksTheAvailabilityRules() {
+		noClasses().that().resideOutsideOfPackage("com.nexustime.rules..")
+			.and().doNotHaveFullyQualifiedName("com.nexustime.tracking.Bookability")
+			.should().accessClassesThat().haveFullyQualifiedName("com.nexustime.rules.ActivityRules")
+			.because("tracking.Bookability is the one service every surface asks about availability")
+			.check(APP);
+	}
+}
