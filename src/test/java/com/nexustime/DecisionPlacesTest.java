@@ -25,4 +25,17 @@ class DecisionPlacesTest {
 			.because("tracking.Bookability is the one service every surface asks about availability")
 			.check(APP);
 	}
+
+	@Test
+	void onlyTrackingBuildsTheWeekLockingQuestion() {
+		noClasses().that().resideOutsideOfPackage("com.nexustime.rules..")
+			.and().doNotHaveFullyQualifiedName("com.nexustime.tracking.TimeEntryService")
+			.should().callConstructor(com.nexustime.rules.LockQuestion.class, com.nexustime.rules.Actor.class,
+					String.class, String.class, String.class)
+			.orShould().callConstructor(com.nexustime.rules.LockQuestion.class, com.nexustime.rules.Actor.class,
+					String.class, String.class, String.class, String.class, String.class)
+			.because("TimeEntryService.lockQuestion fills in the client approval holding an entry; a question built"
+					+ " elsewhere leaves it out and allows what the API refuses")
+			.check(APP);
+	}
 }
