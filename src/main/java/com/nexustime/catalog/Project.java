@@ -33,10 +33,6 @@ public record Project(@Id Long id, String name, Long contactId, Long dealId, Pro
 				changes.getVersion() != null ? changes.getVersion() : version);
 	}
 
-	public boolean acceptsTime() {
-		return status == ProjectStatus.ACTIVE;
-	}
-
 	static BigDecimal money(BigDecimal value) {
 		return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
 	}

@@ -16,7 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Projects with their purchase orders and artworks. */
+/**
+ * Projects with their purchase orders and artworks. The activities bookable on a project
+ * ({@code GET /projects/{id}/activities}) are answered by tracking's {@code BookabilityController}, which asks the
+ * availability rules the same way every picker does.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class ProjectApiController {
@@ -29,11 +33,7 @@ class ProjectApiController {
 
 	private final ArtworkService artworks;
 
-	private final ActivityAvailability availability;
-
-	ProjectApiController(ProjectService projects, PurchaseOrderService purchaseOrders, ArtworkService artworks,
-			ActivityAvailability availability) {
-		this.availability = availability;
+	ProjectApiController(ProjectService projects, PurchaseOrderService purchaseOrders, ArtworkService artworks) {
 		this.projects = projects;
 		this.purchaseOrders = purchaseOrders;
 		this.artworks = artworks;
@@ -60,11 +60,6 @@ class ProjectApiController {
 	@PreAuthorize(EDITORS)
 	Project change(@PathVariable Long id, @Valid @RequestBody ProjectChanges changes) {
 		return projects.change(id, changes);
-	}
-
-	@GetMapping("/projects/{id}/activities")
-	List<Activity> activities(@PathVariable Long id) {
-		return availability.on(id);
 	}
 
 	@GetMapping("/projects/{id}/purchase-orders")

@@ -26,9 +26,4 @@ public record ProjectSummary(Long projectId, ProjectStatus projectStatus, BigDec
 		return new ProjectSummary(projectId, projectStatus, billed, finalizedToBill, notBilled, notBilledDc,
 				notBilledHourly, notBilledFixed, notBilledAdjustments, total, perPiece, budget, List.copyOf(orders));
 	}
-
-	/** An obsolete project bills nothing more: only what was already invoiced still shows. */
-	public boolean excludedFromBilling() {
-		return projectStatus == ProjectStatus.OBSOLETE;
-	}
 }

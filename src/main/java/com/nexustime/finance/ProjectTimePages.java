@@ -62,9 +62,12 @@ class ProjectTimePages {
 
 	private final WorkspaceSettings workspace;
 
+	private final ProjectSummaryNotice notice;
+
 	ProjectTimePages(ProjectService projects, ContactService contacts, ProjectFinances finances,
 			ProjectTimesheet timesheet, EntryFinalization finalization, TimeEntryService entries,
-			WorkspaceSettings workspace) {
+			WorkspaceSettings workspace, ProjectSummaryNotice notice) {
+		this.notice = notice;
 		this.projects = projects;
 		this.contacts = contacts;
 		this.finances = finances;
@@ -79,7 +82,9 @@ class ProjectTimePages {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String tab,
 			@AuthenticationPrincipal CurrentUser viewer, Model model) {
 		addProject(id, model);
-		model.addAttribute("summary", finances.summary(id));
+		ProjectSummary summary = finances.summary(id);
+		model.addAttribute("summary", summary);
+		model.addAttribute("billingRefusal", notice.billingRefusal(summary).orElse(null));
 		model.addAttribute("dollars", finances.dollars(id, hideZero, page, PAGE_SIZE));
 		model.addAttribute("hideZero", hideZero);
 		model.addAttribute("tabs", TimesheetTab.values());

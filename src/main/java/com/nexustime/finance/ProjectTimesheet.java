@@ -18,18 +18,22 @@ import org.springframework.transaction.annotation.Transactional;
 import com.nexustime.catalog.ProjectService;
 import com.nexustime.review.WeekStates;
 import com.nexustime.rules.Actor;
-import com.nexustime.rules.LockDecision;
 import com.nexustime.rules.LockQuestion;
 import com.nexustime.rules.WeekLockRules;
 import com.nexustime.system.security.CurrentUser;
 import com.nexustime.tracking.EntryActors;
+import com.nexustime.tracking.EntryStatus;
+import com.nexustime.tracking.EntryType;
+import com.nexustime.tracking.TimeEntryService;
 import com.nexustime.workspace.Workspace;
 import com.nexustime.workspace.WorkspaceSettings;
 
 /**
  * A project's timesheet list, by tab. Time is shown as the weekly grid holds it, one row per person, activity
  * and week (which is also where it is edited); fixed costs and adjustments one row per entry. Whether the
- * viewer may edit a row is asked of the week-locking rules, like every other change.
+ * viewer may edit a row is asked of the week-locking rules with the question tracking builds for the API
+ * ({@link TimeEntryService#lockQuestion}, client approvals holding the entry included), so the tab never offers
+ * an edit the API refuses.
  */
 @Service
 @Transactional(readOnly = true)
@@ -48,13 +52,16 @@ public class ProjectTimesheet {
 
 	private final WeekStates weeks;
 
+	private final TimeEntryService entries;
+
 	ProjectTimesheet(JdbcClient jdbc, ProjectService projects, WorkspaceSettings workspace, WeekLockRules lockRules,
-			WeekStates weeks) {
+			WeekStates weeks, TimeEntryService entries) {
 		this.jdbc = jdbc;
 		this.projects = projects;
 		this.workspace = workspace;
 		this.lockRules = lockRules;
 		this.weeks = weeks;
+		this.entries = entries;
 	}
 
 	/**
@@ -88,6 +95,7 @@ public class ProjectTimesheet {
 			       case when r.type = 'ACTIVITY' then null else min(r.id) end entry_id,
 			       sum(r.minutes) minutes, sum(r.amount) dollars, count(*) entries,
 			       array_agg(distinct r.status) statuses,
+			       array_agg(r.id order by r.id) entry_ids, array_agg(r.status order by r.id) entry_statuses,
 			       string_agg(distinct coalesce(r.description, r.notes), '; ') notes
 			  from rows r
 			  join app_user u on u.id = r.user_id
@@ -128,8 +136,9 @@ public class ProjectTimesheet {
 		String weekState = weekStates.computeIfAbsent(owner + "/" + week,
 				k -> weeks.status(owner, week).orElse("OPEN"));
 		Actor actor = relation(viewer, owner, managerId);
-		boolean editable = actor != null && statuses.stream().anyMatch(status -> decided.computeIfAbsent(
-				new LockQuestion(actor, type, status, weekState), q -> lockRules.decide(q).allowed()));
+		boolean editable = actor != null && anyChangeable(actor, EntryType.valueOf(type),
+				(Long[]) rs.getArray("entry_ids").getArray(), (String[]) rs.getArray("entry_statuses").getArray(),
+				weekState, decided);
 		String editUrl = null;
 		if (editable) {
 			editUrl = "ACTIVITY".equals(type)
@@ -140,6 +149,28 @@ public class ProjectTimesheet {
 				minutes == null ? null : ProjectFinances.hours(minutes),
 				ProjectFinances.money(rs.getBigDecimal("dollars")), statuses, rs.getString("notes"),
 				rs.getInt("entries"), editUrl);
+	}
+
+	/**
+	 * Whether the rules let {@code actor} change at least one of a row's entries. Each entry is asked the API's
+	 * question for it (the client approval holding it looked up where its status allows one); open entries are
+	 * asked first, which need no look-up, and the first one allowed answers for the row.
+	 */
+	private boolean anyChangeable(Actor actor, EntryType type, Long[] ids, String[] statuses, String weekState,
+			Map<LockQuestion, Boolean> decided) {
+		Integer[] order = new Integer[ids.length];
+		for (int i = 0; i < ids.length; i++) {
+			order[i] = i;
+		}
+		Arrays.sort(order, (a, b) -> STATUS_ORDER.indexOf(statuses[a]) - STATUS_ORDER.indexOf(statuses[b]));
+		for (int i : order) {
+			LockQuestion question = entries.lockQuestion(actor, type, EntryStatus.valueOf(statuses[i]), ids[i],
+					weekState);
+			if (decided.computeIfAbsent(question, q -> lockRules.decide(q).allowed())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The viewer's relation to an entry's owner as the lock rules know it; null for no relation (auditors). */

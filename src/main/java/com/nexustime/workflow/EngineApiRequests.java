@@ -6,15 +6,21 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.stereotype.Component;
+
+import com.nexustime.system.security.RefusedRequests;
+
 /**
  * The second line behind the engine's authorization: which engine API requests Spring Security lets through at
  * all. Reads (GET) and the queries Cockpit sends as POST pass, and so does {@code POST deployment/create} for
  * Camunda Modeler; every other write — completing, claiming or assigning tasks, changing variables, starting or
  * modifying instances, correlating messages and signals, executing jobs or setting retries, deleting — is
  * refused, on {@code /engine-rest} and on Cockpit's copy of it under {@code /camunda/api/engine}. Those go
- * through the application's pages and {@code /api/v1}, which apply the business rules.
+ * through the application's pages and {@code /api/v1}, which apply the business rules. The security
+ * configuration denies what this refuses, to everyone, as one of its {@link RefusedRequests}.
  */
-public final class EngineApiRequests {
+@Component
+public class EngineApiRequests implements RefusedRequests {
 
 	/** {@code /engine-rest[/engine/{name}]/...} and {@code /camunda/api/engine/engine/{name}/...}. */
 	private static final Pattern ENGINE_API = Pattern
@@ -29,11 +35,9 @@ public final class EngineApiRequests {
 
 	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-	private EngineApiRequests() {
-	}
-
 	/** True for a request to the engine API, or Cockpit's administration API, that changes something refused. */
-	public static boolean isRefused(HttpServletRequest request) {
+	@Override
+	public boolean isRefused(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String method = request.getMethod();
 		if (path.startsWith("/camunda/api/admin/")) {

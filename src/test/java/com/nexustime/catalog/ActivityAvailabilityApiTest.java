@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.nexustime.support.EditedRules;
 import com.nexustime.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,31 @@ class ActivityAvailabilityApiTest extends IntegrationTest {
 		assertThat(offered(standard)).isEmpty();
 	}
 
+	/** The endpoint asks the same service as the pickers, so an edited rule reaches it and them alike. */
+	@Test
+	void anEditedAvailabilityRuleReachesThisEndpointAsItReachesThePickers() {
+		String design = activity("Design " + unique, "DESIGN_CREATIVE", null);
+		String management = activity("Management " + unique, "MANAGEMENT", null);
+		String contact = admin().post("/api/v1/contacts", Map.of("name", "Client " + unique, "email", "c@example.com"))
+			.json().get("id").asText();
+		String electronic = project(contact, "ELECTRONIC", null);
+		assertThat(offered(electronic)).contains(design).doesNotContain(management);
+
+		try (EditedRules edited = EditedRules.replace(admin(), "activity-availability.drl",
+				"$option : ActivityOption( category == \"MANAGEMENT\" )",
+				"$option : ActivityOption( category in ( \"MANAGEMENT\", \"DESIGN_CREATIVE\" ) )")) {
+			assertThat(offered(electronic)).doesNotContain(design, management);
+			assertThat(picker(electronic)).doesNotContain(design, management);
+		}
+		assertThat(offered(electronic)).contains(design);
+		assertThat(picker(electronic)).contains(design);
+		// the same activity records as before, not the picker's short form
+		var first = admin().get("/api/v1/projects/" + electronic + "/activities").json().get(0);
+		assertThat(first.has("category")).isTrue();
+		assertThat(first.has("billable")).isTrue();
+		assertThat(first.has("active")).isTrue();
+	}
+
 	@Test
 	void unknownProjectAnswers404() {
 		assertThat(admin().get("/api/v1/projects/987654321/activities").status()).isEqualTo(404);
@@ -46,6 +72,14 @@ class ActivityAvailabilityApiTest extends IntegrationTest {
 
 	private List<String> offered(String projectId) {
 		var response = admin().get("/api/v1/projects/" + projectId + "/activities");
+		assertThat(response.status()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		response.json().forEach(a -> ids.add(a.get("id").asText()));
+		return ids;
+	}
+
+	private List<String> picker(String projectId) {
+		var response = admin().get("/api/v1/activities/available?projectId=" + projectId);
 		assertThat(response.status()).isEqualTo(200);
 		List<String> ids = new ArrayList<>();
 		response.json().forEach(a -> ids.add(a.get("id").asText()));

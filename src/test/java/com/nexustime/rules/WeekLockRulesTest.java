@@ -1,11 +1,14 @@
 package com.nexustime.rules;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.nexustime.workflow.DataFolder;
 
@@ -218,5 +221,63 @@ class WeekLockRulesTest {
 			.hasMessageContaining("weekState");
 		assertThatThrownBy(() -> new LockQuestion(null, "ACTIVITY", "OPEN", "OPEN"))
 			.isInstanceOf(NullPointerException.class);
+	}
+
+	private static final String OPEN_WEEK_RULE = """
+			rule "Open entries of an open week are editable by everyone"
+			    ruleflow-group "week-locking"
+			    salience 10
+			when
+			    not LockDecision( )
+			    LockQuestion( entryStatus == "OPEN", weekState == "OPEN" )
+			then
+			    insert( LockDecision.allow( ) );
+			end
+			""";
+
+	@Test
+	void aQuestionNoEditedRuleDecidesIsRefusedSayingSo(@TempDir Path folder) throws IOException {
+		WeekLockRules edited = editedCopy(folder, OPEN_WEEK_RULE, "");
+
+		LockDecision decision = edited.decide(new LockQuestion(OWNER, "ACTIVITY", "OPEN", "OPEN"));
+
+		assertThat(decision.allowed()).isFalse();
+		assertThat(decision.reason()).isEqualTo("no locking rule decided about this change (activity entry, open, in"
+				+ " a week that is open, asked by its owner); it is refused until the week-locking rules decide it");
+		// the questions the remaining rules decide are answered as before
+		assertThat(edited.decide(new LockQuestion(OWNER, "ACTIVITY", "OPEN", "REJECTED"))).isEqualTo(ALLOWED);
+	}
+
+	@Test
+	void aQuestionSeveralEditedRulesDecideIsRefusedNamingThem(@TempDir Path folder) throws IOException {
+		// the same rule without its guard: it decides even after a more fundamental rule has
+		WeekLockRules edited = editedCopy(folder, "rule \"An admin may override a finalized entry, audited\"\n"
+				+ "    ruleflow-group \"week-locking\"\n    salience 80\nwhen\n    not LockDecision( )\n",
+				"rule \"An admin may override a finalized entry, audited\"\n"
+				+ "    ruleflow-group \"week-locking\"\n    salience 80\nwhen\n");
+
+		LockDecision decision = edited.decide(new LockQuestion(ADMIN, "ACTIVITY", "FINALIZED", "OPEN", null, SIGNED));
+
+		assertThat(decision.allowed()).isFalse();
+		assertThat(decision.reason()).startsWith("the locking rules \"An entry the client signed is locked for"
+				+ " everyone, admins included\", \"An admin may override a finalized entry, audited\" each decided"
+				+ " about this change (activity entry, finalized, in a week that is open, asked by an admin)");
+		// a question only one rule decides still gets that rule's answer
+		assertThat(edited.decide(new LockQuestion(ADMIN, "ACTIVITY", "FINALIZED", "OPEN")))
+			.isEqualTo(new LockDecision(true, true, "admin override of a finalized entry"));
+	}
+
+	/** The shipped rules in {@code folder}, with {@code from} replaced by {@code to} in week-locking.drl. */
+	private static WeekLockRules editedCopy(Path folder, String from, String to) throws IOException {
+		try (var shipped = Files.list(Path.of("rules"))) {
+			for (Path file : shipped.filter(p -> p.toString().endsWith(".drl")).toList()) {
+				Files.copy(file, folder.resolve(file.getFileName()));
+			}
+		}
+		Path lockRules = folder.resolve("week-locking.drl");
+		String text = Files.readString(lockRules);
+		assertThat(text).contains(from);
+		Files.writeString(lockRules, text.replace(from, to));
+		return new WeekLockRules(new RuleBook(DataFolder.directory(folder), Clock.systemUTC()));
 	}
 }

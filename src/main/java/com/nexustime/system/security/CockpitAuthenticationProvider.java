@@ -12,13 +12,13 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import com.nexustime.workflow.EngineGroups;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Hands the person Spring Security signed in to Cockpit, so that admins and process owners do not log in a
  * second time. Cockpit needs the person in the engine's identity store ({@code u7} for the app's user 7, created
- * on first visit). Their engine groups are {@link EngineGroups}' own, whose authorizations let them read and
+ * on first visit). Their engine groups are the workflow module's own ({@link CockpitIdentities}, looked up in the
+ * application context: Camunda's filter creates this provider itself), whose authorizations let them read and
  * deploy; nobody is put in {@code camunda-admin}, which would skip every authorization check.
  */
 public class CockpitAuthenticationProvider implements AuthenticationProvider {
@@ -26,14 +26,19 @@ public class CockpitAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !(authentication.getPrincipal() instanceof CurrentUser user)
-				|| EngineGroups.of(user).isEmpty()) {
+		if (authentication == null || !(authentication.getPrincipal() instanceof CurrentUser user)) {
 			return AuthenticationResult.unsuccessful();
 		}
-		String engineUserId = EngineGroups.userId(user);
-		ensureEngineUser(engine.getIdentityService(), engineUserId, user);
+		CockpitIdentities identities = WebApplicationContextUtils
+			.getRequiredWebApplicationContext(request.getServletContext()).getBean(CockpitIdentities.class);
+		List<String> groups = identities.groups(user);
+		if (groups.isEmpty()) {
+			return AuthenticationResult.unsuccessful();
+		}
+		String engineUserId = identities.engineUserId(user);
+		ensureEngineUser(engine.getIdentityService(), engineUserId, user, groups, identities.managedGroups());
 		AuthenticationResult result = AuthenticationResult.successful(engineUserId);
-		result.setGroups(EngineGroups.of(user));
+		result.setGroups(groups);
 		result.setTenants(List.of());
 		return result;
 	}
@@ -47,7 +52,8 @@ public class CockpitAuthenticationProvider implements AuthenticationProvider {
 	 * The person in the engine's identity store, a member of exactly their engine groups: Camunda's webapp
 	 * re-reads the groups from the store when it refreshes a session's authentication.
 	 */
-	private static void ensureEngineUser(IdentityService identity, String id, CurrentUser user) {
+	private static void ensureEngineUser(IdentityService identity, String id, CurrentUser user, List<String> wanted,
+			List<String> managed) {
 		try {
 			if (identity.createUserQuery().userId(id).count() == 0) {
 				User engineUser = identity.newUser(id);
@@ -56,8 +62,7 @@ public class CockpitAuthenticationProvider implements AuthenticationProvider {
 				engineUser.setEmail(user.email());
 				identity.saveUser(engineUser);
 			}
-			List<String> wanted = EngineGroups.of(user);
-			for (String group : List.of(EngineGroups.ADMINS, EngineGroups.PROCESS_OWNERS)) {
+			for (String group : managed) {
 				boolean member = identity.createUserQuery().userId(id).memberOfGroup(group).count() > 0;
 				if (wanted.contains(group) && !member) {
 					identity.createMembership(id, group);

@@ -2,10 +2,12 @@ package com.nexustime.system.security;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +25,12 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import com.nexustime.workflow.EngineApiRequests;
-
 /**
  * Who may reach what. Browser pages use form login with CSRF; the API takes HTTP Basic or a personal access
  * token and needs no CSRF token when it carries such credentials. Cockpit and the engine REST API are for
- * admins and process owners only, and only for reading and deploying (see {@link EngineApiRequests}). People
- * who are only auditors change nothing (see {@link ReadOnlyAuditors}).
+ * admins and process owners only, and only for reading and deploying: the workflow module names the engine
+ * API writes nobody makes, as a {@link RefusedRequests} bean. People who are only auditors change nothing (see
+ * {@link ReadOnlyAuditors}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -44,7 +45,8 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens, UserAccounts accounts,
-			ObjectMapper json) throws Exception {
+			ObjectMapper json, ObjectProvider<RefusedRequests> refusals) throws Exception {
+		List<RefusedRequests> refused = refusals.orderedStream().toList();
 		ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
 		RequestMatcher api = new AntPathRequestMatcher("/api/**");
 		RequestMatcher engineRest = new AntPathRequestMatcher("/engine-rest/**");
@@ -57,8 +59,8 @@ class SecurityConfig {
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
 			.requestMatchers("/public/**").permitAll()
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-			// engine API writes that bypass the business rules: refused for everyone (see EngineApiRequests)
-			.requestMatchers(EngineApiRequests::isRefused).denyAll()
+			// requests a feature refuses to everyone, e.g. engine API writes that bypass the business rules
+			.requestMatchers(request -> refused.stream().anyMatch(r -> r.isRefused(request))).denyAll()
 			.requestMatchers("/camunda/**", "/engine-rest/**").hasAnyRole(ENGINE_ROLES)
 			.requestMatchers(ReadOnlyAuditors.OWN_ACCOUNT).authenticated()
 			.requestMatchers(ReadOnlyAuditors::isWrite).access(ReadOnlyAuditors.refused())
