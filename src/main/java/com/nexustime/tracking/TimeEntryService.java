@@ -9,12 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.nexustime.budget.PoAlert;
-import com.nexustime.rates.RateLookup;
 import com.nexustime.rules.Actor;
 import com.nexustime.rules.LockQuestion;
-import com.nexustime.rules.RateAnswer;
 import com.nexustime.system.security.CurrentUser;
-import com.nexustime.workspace.Workspace;
 import com.nexustime.workspace.WorkspaceSettings;
 
 /**
@@ -42,11 +39,8 @@ public class TimeEntryService {
 
 	private final WorkspaceSettings workspace;
 
-	private final RateLookup rateLookup;
-
 	TimeEntryService(EntrySaves saves, EntryDrafts drafts, EntryLocking locking, VisibleEntries visible,
-			TimeEntryStore store, WorkspaceSettings workspace, RateLookup rateLookup) {
-		this.rateLookup = rateLookup;
+			TimeEntryStore store, WorkspaceSettings workspace) {
 		this.saves = saves;
 		this.drafts = drafts;
 		this.locking = locking;
@@ -135,11 +129,6 @@ public class TimeEntryService {
 	/** 422 unless time can be booked on this activity of this project (a running timer is checked the same way). */
 	public void checkTrackable(long userId, Long projectId, Long activityId) {
 		drafts.checkTrackable(userId, projectId, activityId, workspace.cached());
-	}
-
-	/** The rate in force for this user, project and activity on {@code date}, decided by the rate rules. */
-	public RateAnswer resolveRate(long userId, long projectId, Long activityId, LocalDate date, Workspace settings) {
-		return rateLookup.rateFor(userId, projectId, activityId, date, settings.defaultRate());
 	}
 
 	/** The alerts as an entry shows them. */

@@ -95,10 +95,6 @@ public class Tasklist {
 		return contexts.stream().filter(c -> c.processDefinitionKey().equals(task.processDefinitionKey())).findFirst();
 	}
 
-	public Optional<FormCatalog.TaskForm> formOf(TaskView task) {
-		return forms.byFormKey(task.formKey());
-	}
-
 	public void claim(CurrentUser user, String taskId) {
 		Task task = open(taskId).orElseThrow(() -> gone(taskId));
 		requireMayWork(user, task);

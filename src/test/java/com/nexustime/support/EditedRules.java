@@ -2,13 +2,8 @@ package com.nexustime.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,7 +46,7 @@ public final class EditedRules implements AutoCloseable {
 	 */
 	public static EditedRules replace(Api.Client admin, String fileName, String from, String to) {
 		Path file = FOLDER.resolve(fileName);
-		String original = read(file);
+		String original = TestCopies.read(file);
 		assertThat(original).as("text to replace in %s", fileName).contains(from);
 		return write(admin, file, original, original.replace(from, to));
 	}
@@ -59,17 +54,12 @@ public final class EditedRules implements AutoCloseable {
 	/** Adds a new rule file (or replaces one) with the given text and reloads. Closing removes or restores it. */
 	public static EditedRules put(Api.Client admin, String fileName, String text) {
 		Path file = FOLDER.resolve(fileName);
-		String original = Files.exists(file) ? read(file) : null;
+		String original = Files.exists(file) ? TestCopies.read(file) : null;
 		return write(admin, file, original, text);
 	}
 
 	private static EditedRules write(Api.Client admin, Path file, String original, String text) {
-		try {
-			Files.writeString(file, text, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		TestCopies.write(file, text);
 		EditedRules edited = new EditedRules(admin, file, original);
 		try {
 			edited.reload();
@@ -89,27 +79,8 @@ public final class EditedRules implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			if (original == null) {
-				Files.deleteIfExists(file);
-			}
-			else {
-				Files.writeString(file, original, StandardCharsets.UTF_8);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		TestCopies.restore(file, original);
 		reload();
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** Copies the shipped rules into the test folder before the shared context reads them. */
@@ -117,22 +88,7 @@ public final class EditedRules implements AutoCloseable {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
-			try {
-				Files.createDirectories(FOLDER);
-				try (Stream<Path> old = Files.list(FOLDER)) {
-					for (Path path : old.toList()) {
-						Files.delete(path);
-					}
-				}
-				try (Stream<Path> shipped = Files.list(SHIPPED)) {
-					for (Path path : shipped.filter(p -> p.toString().endsWith(".drl")).toList()) {
-						Files.copy(path, FOLDER.resolve(path.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-					}
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not copy the rules to " + FOLDER, ex);
-			}
+			TestCopies.refresh(SHIPPED, FOLDER, ".drl");
 		}
 	}
 }
