@@ -209,11 +209,13 @@ public final class FormValidation {
 		if (raw instanceof Boolean b) {
 			return b;
 		}
-		String text = raw.toString().trim().toLowerCase();
-		if (Set.of("true", "on", "yes", "1").contains(text)) {
+		// a JSON boolean, or the text the task page posts ("true" when ticked); "yes" or "1" is a typo that must
+		// not approve anything
+		String text = raw.toString().trim();
+		if ("true".equals(text)) {
 			return Boolean.TRUE;
 		}
-		if (Set.of("false", "off", "no", "0", "").contains(text)) {
+		if ("false".equals(text) || text.isEmpty()) {
 			return Boolean.FALSE;
 		}
 		throw new Refused(name + " must be true or false.");

@@ -126,6 +126,13 @@ class FormValidationTest {
 	@Test
 	void checkboxesAreBooleansOrRefused() {
 		assertThat(errorsWith("urgent", "maybe")).containsEntry("urgent", "Urgent must be true or false.");
+		// near-booleans through the API are typos, not a yes: they must not approve a week
+		for (String typo : List.of("yes", "1", "on", "TRUE ")) {
+			assertThat(errorsWith("urgent", typo)).as(typo).containsEntry("urgent", "Urgent must be true or false.");
+		}
+		Map<String, Object> ticked = valid();
+		ticked.put("urgent", "true");
+		assertThat(FormValidation.check(form, ticked, TODAY).variables().get("urgent")).isEqualTo(Boolean.TRUE);
 		assertThat(FormValidation.check(form, valid(), TODAY).variables().get("urgent")).isEqualTo(Boolean.FALSE);
 	}
 
