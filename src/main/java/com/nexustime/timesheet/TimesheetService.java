@@ -279,7 +279,10 @@ public class TimesheetService {
 			}
 		}
 		Map<LineKey, List<List<Cell>>> byCell = byLineAndDay(cells, weekStart);
-		CellLocks locks = new CellLocks(lockActor(actor, owner), entries.weekState(owner, weekStart));
+		// the week's stored state, read once: the grid shows it and the lock rules get it as it is (never
+		// submitted: OPEN), which is what TimeEntryService.weekState would read again
+		var status = week.status(owner, weekStart).orElse(new WeekEntries.WeekStatus("OPEN", null));
+		CellLocks locks = new CellLocks(lockActor(actor, owner), status.status());
 
 		int[] dayMinutes = new int[DAYS];
 		List<WeekGrid.Row> rows = new ArrayList<>();
@@ -304,7 +307,6 @@ public class TimesheetService {
 		rows.sort(Comparator.comparing(WeekGrid.Row::projectName, String.CASE_INSENSITIVE_ORDER)
 			.thenComparing(WeekGrid.Row::activityName, String.CASE_INSENSITIVE_ORDER)
 			.thenComparing(WeekGrid.Row::projectId).thenComparing(WeekGrid.Row::activityId));
-		var status = week.status(owner, weekStart).orElse(new WeekEntries.WeekStatus("OPEN", null));
 		return new WeekGrid(owner, weekStart, IntStream.range(0, DAYS).mapToObj(weekStart::plusDays).toList(),
 				status.status(), "REJECTED".equals(status.status()) ? status.comment() : null, rows,
 				IntStream.of(dayMinutes).mapToObj(TimeEntry::hoursOf).toList(),
@@ -464,7 +466,8 @@ public class TimesheetService {
 	}
 
 	private void checkWeekStart(LocalDate weekStart) {
-		Workspace settings = workspace.current();
+		// the briefly cached settings, as every entry save reads them
+		Workspace settings = workspace.cached();
 		if (!settings.weekContaining(weekStart).equals(weekStart)) {
 			throw new GridInputException("weekStart", "weeks start on "
 					+ settings.weekStart().day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "; "
@@ -480,7 +483,8 @@ public class TimesheetService {
 		long owner = userId != null ? userId : actor.id();
 		boolean mayView = owner == actor.id() || actor.isAdmin() || actor.has(Role.AUDITOR)
 				|| (actor.has(Role.MANAGER) && week.isManagerOf(actor.id(), owner));
-		if (!mayView || !week.userExists(owner)) {
+		// the caller exists; only someone else's id needs looking up
+		if (!mayView || (owner != actor.id() && !week.userExists(owner))) {
 			throw new NotFoundException("Timesheet of user", owner);
 		}
 		return owner;
