@@ -81,7 +81,7 @@ class GridNotesPasteFavouritesApiTest extends IntegrationTest {
 		var onlyNote = f.staff.client(api).put(WEEK, Map.of("rows", List.of(noted(f.project, f.review,
 				"Internal review", null, "", "", "", "", "", "", ""))));
 		assertThat(onlyNote.status()).as(onlyNote.toString()).isEqualTo(200);
-		assertThat(onlyNote.json().get("rows")).extracting(r -> r.get("note").asText())
+		assertThat(onlyNote.json().get("rows")).extracting(r -> r.path("note").asText())
 			.contains("Internal review");
 	}
 
