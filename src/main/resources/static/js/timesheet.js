@@ -12,9 +12,14 @@
   const message = document.getElementById('grid-message');
   const STATUS_STYLE = { OPEN: 'secondary', SUBMITTED: 'info', APPROVED: 'success', REJECTED: 'danger' };
 
-  // rows as the person sees them: {projectId, projectName, activityId, activityName, values[7], locked[7]}
+  // rows as the person sees them: {projectId, projectName, activityId, activityName, values[7], locked[7],
+  // server[7] (the hours as last read), note, notes[7], noteTouched, notesTouched[7]}
   let rows = [];
   let days = [];
+  let favourites = [];
+  // the day a narrow screen shows; the whole week shows from 576 px up
+  let currentDay = 0;
+  const narrow = window.matchMedia('(max-width: 575.98px)');
 
   const key = (r) => r.projectId + ':' + r.activityId;
 
@@ -37,13 +42,28 @@
 
   const hours = (mins) => (mins / 60).toFixed(2);
 
+  // keepTyped keeps what was typed (hours and notes) in rows whose stored hours the answer did not change
   function fromGrid(grid, keepTyped) {
-    const typed = new Map(keepTyped ? rows.map((r) => [key(r), r.values]) : []);
+    const typed = new Map(keepTyped ? rows.map((r) => [key(r), r]) : []);
+    const firstLoad = days.length === 0;
     days = grid.days;
-    rows = grid.rows.map((r) => ({
-      projectId: r.projectId, projectName: r.projectName, activityId: r.activityId, activityName: r.activityName,
-      locked: r.locked, values: typed.get(key(r)) || r.hours.map(display)
-    }));
+    rows = grid.rows.map((r) => {
+      const server = r.hours.map(display);
+      const before = typed.get(key(r));
+      const keep = before && before.server.join('|') === server.join('|');
+      return {
+        projectId: r.projectId, projectName: r.projectName, activityId: r.activityId, activityName: r.activityName,
+        locked: r.locked, server, values: keep ? before.values : server,
+        note: keep && before.noteTouched ? before.note : (r.note || ''),
+        notes: (r.notes || new Array(DAYS).fill('')).map((n, d) => (keep && before.notesTouched[d] ? before.notes[d] : n)),
+        noteTouched: keep ? before.noteTouched : false,
+        notesTouched: keep ? before.notesTouched.slice() : new Array(DAYS).fill(false)
+      };
+    });
+    if (firstLoad) {
+      const today = new Date().toISOString().slice(0, 10);
+      currentDay = Math.max(0, days.indexOf(today));
+    }
     const status = document.getElementById('week-status');
     status.textContent = grid.status;
     status.className = 'badge text-bg-' + (STATUS_STYLE[grid.status] || 'secondary');
@@ -63,15 +83,32 @@
     recall.hidden = userId !== '' || status !== 'SUBMITTED';
   }
 
+  const dayLabel = (day, style) => new Date(day + 'T00:00:00').toLocaleDateString('en-GB',
+    style || { weekday: 'short', day: 'numeric', month: 'short' });
+
+  const rowName = (row) => row.projectName + ' · ' + row.activityName;
+
+  const isFavourite = (row) => favourites.some((f) => f.projectId === row.projectId && f.activityId === row.activityId);
+
+  function noteButton(label, text) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'btn btn-sm note-button' + (text ? ' has-note' : '');
+    button.textContent = '…';
+    button.setAttribute('aria-label', label + (text ? ': ' + text : ''));
+    button.title = text || label;
+    return button;
+  }
+
   function render() {
     const head = document.getElementById('grid-head');
     head.innerHTML = '<th scope="col">Project · activity</th>';
-    days.forEach((day) => {
+    days.forEach((day, d) => {
       const th = document.createElement('th');
       th.scope = 'col';
       th.className = 'num';
-      th.textContent = new Date(day + 'T00:00:00').toLocaleDateString('en-GB',
-        { weekday: 'short', day: 'numeric', month: 'short' });
+      th.dataset.day = d;
+      th.textContent = dayLabel(day);
       head.appendChild(th);
     });
     head.insertAdjacentHTML('beforeend', '<th scope="col" class="num">Total</th>');
@@ -82,14 +119,37 @@
       tr.dataset.row = i;
       const name = document.createElement('th');
       name.scope = 'row';
-      name.className = 'fw-normal';
-      name.textContent = row.projectName + ' · ' + row.activityName;
+      name.className = 'fw-normal row-head';
+      const line = document.createElement('div');
+      line.className = 'row-line';
+      const title = document.createElement('span');
+      title.className = 'row-name';
+      title.textContent = rowName(row);
+      const star = document.createElement('button');
+      star.type = 'button';
+      star.className = 'btn btn-sm row-star';
+      star.dataset.starRow = i;
+      star.setAttribute('aria-pressed', String(isFavourite(row)));
+      star.setAttribute('aria-label', 'Favourite: ' + rowName(row));
+      star.textContent = isFavourite(row) ? '★' : '☆';
+      const rowNote = noteButton('Row note, ' + rowName(row), row.note);
+      rowNote.dataset.noteRow = i;
+      line.append(title, star, rowNote);
+      name.appendChild(line);
+      if (row.note) {
+        const shown = document.createElement('div');
+        shown.className = 'row-note small text-secondary';
+        shown.textContent = row.note;
+        name.appendChild(shown);
+      }
       tr.appendChild(name);
       for (let d = 0; d < DAYS; d++) {
         const td = document.createElement('td');
         td.className = 'cell';
         td.dataset.row = i;
         td.dataset.day = d;
+        const box = document.createElement('div');
+        box.className = 'cell-box';
         const input = document.createElement('input');
         input.className = 'form-control form-control-sm';
         input.inputMode = 'decimal';
@@ -99,8 +159,13 @@
         input.value = row.values[d];
         input.disabled = row.locked[d];
         input.title = row.locked[d] ? 'Locked' : '';
-        input.setAttribute('aria-label', row.projectName + ' · ' + row.activityName + ', ' + days[d]);
-        td.appendChild(input);
+        input.setAttribute('aria-label', rowName(row) + ', ' + days[d]);
+        const cellNote = noteButton('Note for ' + rowName(row) + ', ' + dayLabel(days[d]), row.notes[d]);
+        cellNote.dataset.noteRow = i;
+        cellNote.dataset.noteDay = d;
+        cellNote.disabled = row.locked[d];
+        box.append(input, cellNote);
+        td.appendChild(box);
         tr.appendChild(td);
       }
       tr.insertAdjacentHTML('beforeend', '<td class="num row-total"></td>');
@@ -108,11 +173,54 @@
     });
     const totals = document.getElementById('grid-totals');
     totals.innerHTML = '<th scope="row">Total</th>';
-    for (let d = 0; d < DAYS; d++) totals.insertAdjacentHTML('beforeend', '<td class="num day-total"></td>');
+    for (let d = 0; d < DAYS; d++) {
+      totals.insertAdjacentHTML('beforeend', '<td class="num day-total" data-day="' + d + '"></td>');
+    }
     totals.insertAdjacentHTML('beforeend', '<td class="num" id="week-total"></td>');
     document.getElementById('grid-empty').classList.toggle('d-none', rows.length > 0);
+    showDay(currentDay);
     recompute();
   }
+
+  // the day switcher: which day's column a narrow screen shows
+  const dayButtons = document.getElementById('day-buttons');
+
+  function showDay(d) {
+    currentDay = Math.min(DAYS - 1, Math.max(0, d));
+    document.querySelectorAll('#grid [data-day]').forEach((el) => {
+      el.classList.toggle('day-current', Number(el.dataset.day) === currentDay);
+    });
+    if (dayButtons.children.length !== days.length) {
+      dayButtons.innerHTML = '';
+      days.forEach((day, i) => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'btn btn-outline-secondary';
+        b.dataset.showDay = i;
+        b.textContent = dayLabel(day, { weekday: 'short' });
+        b.setAttribute('aria-label', dayLabel(day, { weekday: 'long', day: 'numeric', month: 'long' }));
+        dayButtons.appendChild(b);
+      });
+    }
+    dayButtons.querySelectorAll('button').forEach((b) => {
+      const on = Number(b.dataset.showDay) === currentDay;
+      b.setAttribute('aria-pressed', String(on));
+      b.classList.toggle('active', on);
+    });
+    if (days[currentDay]) {
+      document.getElementById('day-shown').textContent =
+        dayLabel(days[currentDay], { weekday: 'long', day: 'numeric', month: 'long' });
+    }
+    document.getElementById('previous-day').disabled = currentDay === 0;
+    document.getElementById('next-day').disabled = currentDay === DAYS - 1;
+  }
+
+  dayButtons.addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-show-day]');
+    if (b) showDay(Number(b.dataset.showDay));
+  });
+  document.getElementById('previous-day').addEventListener('click', () => showDay(currentDay - 1));
+  document.getElementById('next-day').addEventListener('click', () => showDay(currentDay + 1));
 
   // row, day and week totals from what is typed; unreadable cells are marked and count as nothing
   function recompute() {
@@ -147,7 +255,7 @@
   function move(i, d, di, dd) {
     for (let r = i + di, c = d + dd; r >= 0 && r < rows.length && c >= 0 && c < DAYS; r += di, c += dd) {
       const input = cell(r, c);
-      if (input && !input.disabled) {
+      if (input && !input.disabled && input.offsetParent !== null) {
         input.focus();
         input.select();
         return;
@@ -165,7 +273,7 @@
 
   body.addEventListener('keydown', (e) => {
     const input = e.target;
-    if (input.tagName !== 'INPUT') return;
+    if (input.tagName !== 'INPUT' || input.dataset.row === undefined) return;
     const i = Number(input.dataset.row);
     const d = Number(input.dataset.day);
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
@@ -198,7 +306,37 @@
     const text = (e.clipboardData || window.clipboardData).getData('text');
     if (!/[\t\n]/.test(text)) return; // one value: the browser's own paste does
     e.preventDefault();
-    pasteBlock(Number(input.dataset.row), Number(input.dataset.day), text);
+    if (namesRows(text)) pasteRows(text);
+    else pasteBlock(Number(input.dataset.row), Number(input.dataset.day), text);
+  });
+
+  // a block whose first column is not hours names its rows: the server resolves the names and creates them
+  function namesRows(text) {
+    const first = text.replace(/\r/g, '').split('\n').find((line) => line.trim() !== '');
+    return first !== undefined && Number.isNaN(minutes(first.split('\t')[0]));
+  }
+
+  async function pasteRows(text) {
+    const payload = { text };
+    if (userId) payload.userId = userId;
+    try {
+      fromGrid(await call('POST', api + '/paste', payload), true);
+      say('The pasted rows are in the grid and saved.', 'success');
+      return true;
+    } catch (problem) {
+      showProblem(problem);
+      return false;
+    }
+  }
+
+  document.getElementById('paste-apply').addEventListener('click', async () => {
+    const area = document.getElementById('paste-text');
+    if (area.value.trim() === '') {
+      say('Paste a block first: project, activity and the hours of each day, with tabs between.', 'danger');
+      area.focus();
+      return;
+    }
+    if (await pasteRows(area.value)) area.value = '';
   });
 
   // drag-fill: a handle on the focused cell; dragging it along the row copies the value across the days
@@ -208,8 +346,8 @@
   let fill = null;
 
   body.addEventListener('focusin', (e) => {
-    if (e.target.dataset.row === undefined || e.target.disabled) return;
-    e.target.parentElement.appendChild(handle);
+    if (e.target.tagName !== 'INPUT' || e.target.dataset.row === undefined || e.target.disabled) return;
+    e.target.closest('td').appendChild(handle);
   });
 
   function fillRange(toDay) {
@@ -224,7 +362,7 @@
 
   handle.addEventListener('mousedown', (e) => {
     e.preventDefault(); // keep the focus in the source cell
-    const td = handle.parentElement;
+    const td = handle.closest('td');
     fill = { row: Number(td.dataset.row), day: Number(td.dataset.day), to: Number(td.dataset.day) };
     fill.value = rows[fill.row].values[fill.day];
     fillRange(fill.day);
@@ -261,7 +399,7 @@
   function showProblem(problem) {
     say(problem.detail || problem.title || 'The grid could not be saved.', 'danger');
     (problem.errors || []).forEach((error) => {
-      const at = /^rows\[(\d+)\](?:\.hours\[(\d+)\])?/.exec(error.field || '');
+      const at = /^rows\[(\d+)\](?:\.(?:hours|notes)\[(\d+)\])?/.exec(error.field || '');
       if (!at) return;
       const targets = at[2] !== undefined ? [cell(at[1], at[2])]
         : body.querySelectorAll('input[data-row="' + at[1] + '"]');
@@ -318,10 +456,16 @@
       return;
     }
     const payload = {
-      rows: rows.map((row) => ({
-        projectId: row.projectId, activityId: row.activityId,
-        hours: row.values.map((v) => hours(minutes(v)))
-      }))
+      rows: rows.map((row) => {
+        const saved = {
+          projectId: row.projectId, activityId: row.activityId,
+          hours: row.values.map((v) => hours(minutes(v)))
+        };
+        // only the notes changed here are sent; the others stay as stored
+        if (row.noteTouched) saved.note = row.note;
+        if (row.notesTouched.some(Boolean)) saved.notes = row.notes.map((n, d) => (row.notesTouched[d] ? n : null));
+        return saved;
+      })
     };
     if (userId) payload.userId = userId;
     try {
@@ -378,5 +522,113 @@
     }
   });
 
-  load();
+  // notes: one dialog for a row's note and a cell's note; the text is kept until the grid is saved
+  const dialog = document.getElementById('note-dialog');
+  const noteText = document.getElementById('note-text');
+  let editing = null;
+
+  body.addEventListener('click', async (e) => {
+    const noteOpen = e.target.closest('button[data-note-row]');
+    if (noteOpen) {
+      const row = rows[Number(noteOpen.dataset.noteRow)];
+      const day = noteOpen.dataset.noteDay;
+      editing = { row, day: day === undefined ? null : Number(day), opener: noteOpen };
+      const what = day === undefined ? 'Row note: ' + rowName(row)
+        : 'Note for ' + dayLabel(days[Number(day)], { weekday: 'long', day: 'numeric', month: 'long' }) + ': ' + rowName(row);
+      document.getElementById('note-dialog-title').textContent = what;
+      document.getElementById('note-label').textContent = day === undefined ? 'What this row is about' : 'What was done that day';
+      noteText.value = day === undefined ? row.note : row.notes[Number(day)];
+      dialog.returnValue = '';
+      dialog.showModal();
+      noteText.focus();
+      return;
+    }
+    const star = e.target.closest('button.row-star');
+    if (star) await toggleFavourite(rows[Number(star.dataset.starRow)]);
+  });
+
+  dialog.addEventListener('close', () => {
+    if (!editing) return;
+    const { row, day, opener } = editing;
+    editing = null;
+    if (dialog.returnValue === 'ok') {
+      const text = noteText.value.trim();
+      if (day === null) {
+        row.note = text;
+        row.noteTouched = true;
+      } else {
+        row.notes[day] = text;
+        row.notesTouched[day] = true;
+      }
+      const at = rows.indexOf(row);
+      render();
+      const again = body.querySelector(day === null ? 'button[data-note-row="' + at + '"]:not([data-note-day])'
+        : 'button[data-note-row="' + at + '"][data-note-day="' + day + '"]');
+      if (again) again.focus();
+      say('Note kept: save the grid to store it.', 'info');
+    } else if (opener.isConnected) {
+      opener.focus();
+    }
+  });
+
+  // favourites: the person's starred project × activity pairs, one click from a row
+  const favouriteList = document.getElementById('favourites-list');
+
+  function renderFavourites() {
+    favouriteList.innerHTML = '';
+    if (!favourites.length) {
+      favouriteList.innerHTML = '<li><span class="dropdown-item-text text-secondary small">Star a row (☆) to keep it here.</span></li>';
+    }
+    favourites.forEach((f) => {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'dropdown-item';
+      b.textContent = f.projectName + ' · ' + f.activityName;
+      b.addEventListener('click', async () => {
+        const row = { projectId: f.projectId, activityId: f.activityId };
+        if (userId) row.userId = userId;
+        try {
+          fromGrid(await call('POST', api + '/rows', row), true);
+          say(f.projectName + ' · ' + f.activityName + ' is in the grid.', 'success');
+        } catch (problem) {
+          showProblem(problem);
+        }
+      });
+      li.appendChild(b);
+      favouriteList.appendChild(li);
+    });
+  }
+
+  async function loadFavourites() {
+    try {
+      favourites = await call('GET', '/api/v1/favourites');
+    } catch (problem) {
+      favourites = [];
+    }
+    renderFavourites();
+    if (days.length) render();
+  }
+
+  async function toggleFavourite(row) {
+    try {
+      if (isFavourite(row)) {
+        const response = await fetch('/api/v1/favourites/' + row.projectId + '/' + row.activityId,
+          { method: 'DELETE', headers: Object.assign({ Accept: 'application/json' }, nexus.csrfHeaders()) });
+        if (!response.ok && response.status !== 404) throw await response.json();
+        favourites = favourites.filter((f) => !(f.projectId === row.projectId && f.activityId === row.activityId));
+      } else {
+        favourites = await call('POST', '/api/v1/favourites', { projectId: row.projectId, activityId: row.activityId });
+      }
+      renderFavourites();
+      const at = rows.indexOf(row);
+      render();
+      const star = body.querySelector('button.row-star[data-star-row="' + at + '"]');
+      if (star) star.focus();
+    } catch (problem) {
+      say(problem.detail || 'The favourite could not be changed.', 'danger');
+    }
+  }
+
+  load().then(loadFavourites);
 })();

@@ -65,10 +65,16 @@ final class ApprovalLines {
 		return new ApprovalDocument.Line(group, description, hours(minutes), rate, amount);
 	}
 
-	/** The distinct things done, in date order, so the client recognises the work; cut at a readable length. */
+	/**
+	 * The distinct things done, in date order, so the client recognises the work: each entry's grid row note (what
+	 * the line of work is about) before its own description; cut at a readable length.
+	 */
 	private static String describe(String kind, List<CoveredEntry> members) {
 		Set<String> parts = new LinkedHashSet<>();
 		for (CoveredEntry entry : members) {
+			if (StringUtils.hasText(entry.rowNote())) {
+				parts.add(entry.rowNote().trim());
+			}
 			String text = StringUtils.hasText(entry.description()) ? entry.description().trim()
 					: entry.activityName() != null ? entry.activityName() : null;
 			if (text != null) {

@@ -57,6 +57,10 @@ final class CanonicalSnapshot {
 			value.put("project", entry.projectName());
 			value.put("activity", entry.activityName());
 			value.put("description", entry.description());
+			if (entry.rowNote() != null) {
+				// only when there is one, so snapshots from before row notes keep their form
+				value.put("rowNote", entry.rowNote());
+			}
 			value.put("minutes", entry.minutes());
 			value.put("rate", plain(entry.rate()));
 			value.put("amount", plain(entry.amount()));

@@ -51,11 +51,16 @@ class SendableEntries {
 				select e.id, e.version, e.type, e.entry_date, u.name user_name, p.name project_name,
 				       act.name activity_name, coalesce(e.description, e.notes) description, e.minutes, e.rate, e.amount,
 				       e.user_id, e.project_id, p.status project_status, e.activity_id, act.category, e.billable,
-				       e.not_invoiced
+				       e.not_invoiced, rn.note row_note
 				  from time_entry e
 				  join project p on p.id = e.project_id
 				  join app_user u on u.id = e.user_id
 				  left join activity act on act.id = e.activity_id
+				  -- the grid row's note of the week holding the entry (the latest, should the week's first day have moved)
+				  left join lateral (select n.note from timesheet_row_note n
+				         where n.user_id = e.user_id and n.project_id = e.project_id and n.activity_id = e.activity_id
+				           and n.week_start between e.entry_date - 6 and e.entry_date
+				         order by n.week_start desc limit 1) rn on true
 				 where p.contact_id = :contact and e.entry_date between :from and :to
 				   and e.invoice_id is null and e.status = 'OPEN'
 				   and (:everyone or e.user_id = :sender or (:manager and u.manager_id = :sender))
@@ -65,7 +70,7 @@ class SendableEntries {
 			.query((rs, n) -> new Candidate(new CoveredEntry(rs.getLong("id"), rs.getInt("version"), rs.getString("type"),
 					rs.getObject("entry_date", LocalDate.class), rs.getString("user_name"), rs.getString("project_name"),
 					rs.getString("activity_name"), rs.getString("description"), (Integer) rs.getObject("minutes"),
-					rs.getBigDecimal("rate"), rs.getBigDecimal("amount")),
+					rs.getBigDecimal("rate"), rs.getBigDecimal("amount"), rs.getString("row_note")),
 					new InvoiceCandidate(rs.getLong("id"), rs.getString("type"), rs.getLong("project_id"),
 							rs.getString("project_status"), (Long) rs.getObject("activity_id"),
 							rs.getString("activity_name"), rs.getString("category"), rs.getBoolean("billable"),

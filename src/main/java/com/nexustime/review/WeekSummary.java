@@ -45,9 +45,12 @@ class WeekSummary implements TaskContext {
 
 	private final WeekReviewService reviews;
 
-	WeekSummary(JdbcClient jdbc, WeekReviewService reviews) {
+	private final WeekNotes notes;
+
+	WeekSummary(JdbcClient jdbc, WeekReviewService reviews, WeekNotes notes) {
 		this.jdbc = jdbc;
 		this.reviews = reviews;
+		this.notes = notes;
 	}
 
 	@Override
@@ -104,6 +107,7 @@ class WeekSummary implements TaskContext {
 		}
 		String owner = jdbc.sql("select name from app_user where id = ?").param(week.userId()).query(String.class).single();
 		return Map.of("weekOwner", owner, "weekDays", days, "weekRows", List.copyOf(rows.values()),
-				"weekDayTotals", dayTotals, "weekTotal", TimeEntry.hoursOf(total));
+				"weekDayTotals", dayTotals, "weekTotal", TimeEntry.hoursOf(total),
+				"weekNotes", notes.of(week.userId(), week.weekStart()));
 	}
 }

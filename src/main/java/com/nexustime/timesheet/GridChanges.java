@@ -8,12 +8,24 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The grid as the person wants it saved. Cells hold hours as typed ({@code 1.5}, {@code 1:30}, empty for
- * none); {@code userId} is the owner of the week when someone other than the caller.
+ * none); {@code userId} is the owner of the week when someone other than the caller. {@code note} (the row's
+ * note) and {@code notes} (one per day, the cell notes) are optional: left out, the stored notes stay; an empty
+ * text removes a note.
  */
 record GridChanges(Long userId, @NotNull(message = "is required") List<@Valid @NotNull(message = "is required") RowHours> rows) {
 
 	record RowHours(@NotNull(message = "is required") Long projectId,
 			@NotNull(message = "is required") Long activityId,
-			@NotNull(message = "is required") @Size(min = 7, max = 7, message = "must hold seven days") List<String> hours) {
+			@NotNull(message = "is required") @Size(min = 7, max = 7, message = "must hold seven days") List<String> hours,
+			@Size(max = NOTE_LIMIT, message = "must be at most 2000 characters") String note,
+			@Size(min = 7, max = 7, message = "must hold seven days") List<@Size(max = NOTE_LIMIT,
+					message = "must be at most 2000 characters") String> notes) {
+
+		/** Hours only, the notes as stored. */
+		RowHours(Long projectId, Long activityId, List<String> hours) {
+			this(projectId, activityId, hours, null, null);
+		}
 	}
+
+	static final int NOTE_LIMIT = 2000;
 }

@@ -64,6 +64,14 @@ class TimesheetController {
 		return timesheets.addRow(user, weekStart, row);
 	}
 
+	/** A block pasted from a spreadsheet whose first columns name project and activity: see {@link PastedBlock}. */
+	@PostMapping("/paste")
+	@PreAuthorize(WRITERS)
+	WeekGrid paste(@AuthenticationPrincipal CurrentUser user, @PathVariable LocalDate weekStart,
+			@Valid @RequestBody PastedRows pasted) {
+		return timesheets.paste(user, weekStart, pasted);
+	}
+
 	@ExceptionHandler(GridInputException.class)
 	ResponseEntity<ProblemDetail> unreadable(GridInputException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

@@ -28,6 +28,7 @@ import com.nexustime.system.web.NotFoundException;
 import com.nexustime.system.web.RuleViolationException;
 import com.nexustime.timesheet.WeekEntries.Cell;
 import com.nexustime.timesheet.WeekEntries.Line;
+import com.nexustime.tracking.Bookability;
 import com.nexustime.tracking.EntryActors;
 import com.nexustime.tracking.EntryChanges;
 import com.nexustime.tracking.EntryRequest;
@@ -60,9 +61,12 @@ public class TimesheetService {
 
 	private final EntryActors actors;
 
+	private final Bookability bookability;
+
 	TimesheetService(WeekEntries week, TimeEntryService entries, WeekLockRules lockRules,
-			WorkspaceSettings workspace, PoBudgetWatch budget, EntryActors actors) {
+			WorkspaceSettings workspace, PoBudgetWatch budget, EntryActors actors, Bookability bookability) {
 		this.actors = actors;
+		this.bookability = bookability;
 		this.week = week;
 		this.entries = entries;
 		this.lockRules = lockRules;
@@ -128,6 +132,9 @@ public class TimesheetService {
 		budget.holdUntilEnd();
 		decreases.forEach(a -> apply(actor, owner, a));
 		increases.forEach(a -> apply(actor, owner, a));
+		if (targets.stream().anyMatch(Target::hasNotes)) {
+			saveNotes(actor, owner, weekStart, targets);
+		}
 		List<TimeEntry.Alert> alerts = TimeEntryService.alerts(budget.settleHeld(actor));
 		return read(actor, owner, weekStart).withAlerts(alerts);
 	}
@@ -161,6 +168,101 @@ public class TimesheetService {
 		return read(actor, owner, weekStart);
 	}
 
+	/**
+	 * Pastes a block that names its rows: each line's project and activity are looked up by name (case does not
+	 * matter) among what {@link Bookability} lets the person book, missing rows are pinned, and each named row's
+	 * hours become the pasted ones through the same save as the grid. Every unknown or unavailable name is
+	 * reported, by line, and nothing is applied unless all lines resolve.
+	 */
+	@Transactional
+	public WeekGrid paste(CurrentUser actor, LocalDate weekStart, PastedRows pasted) {
+		checkWeekStart(weekStart);
+		long owner = visibleOwner(actor, pasted.userId());
+		entries.relation(actor, owner);
+		List<PastedBlock.Line> lines = PastedBlock.parse(pasted.text());
+		Map<String, List<Bookability.ProjectChoice>> projects = new HashMap<>();
+		for (Bookability.ProjectChoice project : bookability.projects()) {
+			projects.computeIfAbsent(project.name().strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(project);
+		}
+		Map<Long, List<Bookability.ActivityChoice>> activities = new HashMap<>();
+		List<String> problems = new ArrayList<>();
+		List<GridChanges.RowHours> rows = new ArrayList<>();
+		Map<LineKey, Integer> seen = new HashMap<>();
+		for (PastedBlock.Line line : lines) {
+			List<Bookability.ProjectChoice> named = projects.getOrDefault(line.project().toLowerCase(Locale.ROOT), List.of());
+			if (named.size() != 1) {
+				problems.add("line " + line.number() + ": " + (named.isEmpty()
+						? "no project you may book is called \"" + line.project() + "\""
+						: "\"" + line.project() + "\" names " + named.size() + " projects; add that row by hand"));
+				continue;
+			}
+			Bookability.ProjectChoice project = named.get(0);
+			List<Bookability.ActivityChoice> offered = activities.computeIfAbsent(project.id(), bookability::activities);
+			var activity = offered.stream().filter(a -> a.name().strip().equalsIgnoreCase(line.activity())).findFirst();
+			if (activity.isEmpty()) {
+				problems.add("line " + line.number() + ": \"" + line.activity() + "\" is not an activity you may book on "
+						+ project.name());
+				continue;
+			}
+			Integer earlier = seen.putIfAbsent(new LineKey(project.id(), activity.get().id()), line.number());
+			if (earlier != null) {
+				problems.add("line " + line.number() + " repeats line " + earlier + " (" + project.name() + " — "
+						+ activity.get().name() + ")");
+				continue;
+			}
+			rows.add(new GridChanges.RowHours(project.id(), activity.get().id(), line.hours()));
+		}
+		if (!problems.isEmpty()) {
+			throw new RuleViolationException("text", String.join("; ", problems));
+		}
+		for (GridChanges.RowHours row : rows) {
+			entries.checkTrackable(owner, row.projectId(), row.activityId());
+			week.pin(owner, weekStart, row.projectId(), row.activityId());
+		}
+		try {
+			return save(actor, weekStart, new GridChanges(pasted.userId(), rows));
+		}
+		catch (RuleViolationException refused) {
+			throw new RuleViolationException("text", pastedLine(refused.field(), lines) + refused.getMessage());
+		}
+	}
+
+	/** "line 3: " for a save problem on rows[1], so a refused paste names the line the person pasted. */
+	private static String pastedLine(String field, List<PastedBlock.Line> lines) {
+		var at = java.util.regex.Pattern.compile("^rows\\[(\\d+)\\]").matcher(field == null ? "" : field);
+		return at.find() ? "line " + lines.get(Integer.parseInt(at.group(1))).number() + ": " : "";
+	}
+
+	/** The caller's favourite project × activity pairs. */
+	@Transactional(readOnly = true)
+	public List<Favourite> favourites(CurrentUser actor) {
+		return week.favourites(actor.id()).stream().map(Favourite::of).toList();
+	}
+
+	/** Stars a pair the caller may book; starring it again changes nothing. */
+	@Transactional
+	public List<Favourite> addFavourite(CurrentUser actor, FavouriteRequest pair) {
+		entries.checkTrackable(actor.id(), pair.projectId(), pair.activityId());
+		week.addFavourite(actor.id(), pair.projectId(), pair.activityId());
+		return favourites(actor);
+	}
+
+	/** Unstars a pair; 404 when the caller had not starred it. */
+	@Transactional
+	public void removeFavourite(CurrentUser actor, long projectId, long activityId) {
+		if (!week.removeFavourite(actor.id(), projectId, activityId)) {
+			throw new NotFoundException("Favourite", projectId + "/" + activityId);
+		}
+	}
+
+	/** A starred project × activity pair. */
+	public record Favourite(long projectId, String projectName, long activityId, String activityName) {
+
+		static Favourite of(Line line) {
+			return new Favourite(line.projectId(), line.projectName(), line.activityId(), line.activityName());
+		}
+	}
+
 	private WeekGrid read(CurrentUser actor, long owner, LocalDate weekStart) {
 		List<Cell> cells = week.cells(owner, weekStart);
 		Map<LineKey, Line> lines = new LinkedHashMap<>();
@@ -168,11 +270,19 @@ public class TimesheetService {
 			lines.putIfAbsent(new LineKey(c.projectId(), c.activityId()),
 					new Line(c.projectId(), c.projectName(), c.activityId(), c.activityName()));
 		}
-		for (Line pinned : week.pinned(owner, weekStart)) {
-			lines.putIfAbsent(new LineKey(pinned.projectId(), pinned.activityId()), pinned);
+		Map<LineKey, String> rowNotes = new HashMap<>();
+		for (WeekEntries.MarkedLine marked : week.marked(owner, weekStart)) {
+			LineKey key = new LineKey(marked.projectId(), marked.activityId());
+			lines.putIfAbsent(key, marked.line());
+			if (marked.note() != null) {
+				rowNotes.put(key, marked.note());
+			}
 		}
 		Map<LineKey, List<List<Cell>>> byCell = byLineAndDay(cells, weekStart);
-		CellLocks locks = new CellLocks(lockActor(actor, owner), entries.weekState(owner, weekStart));
+		// the week's stored state, read once: the grid shows it and the lock rules get it as it is (never
+		// submitted: OPEN), which is what TimeEntryService.weekState would read again
+		var status = week.status(owner, weekStart).orElse(new WeekEntries.WeekStatus("OPEN", null));
+		CellLocks locks = new CellLocks(lockActor(actor, owner), status.status());
 
 		int[] dayMinutes = new int[DAYS];
 		List<WeekGrid.Row> rows = new ArrayList<>();
@@ -180,8 +290,10 @@ public class TimesheetService {
 			List<List<Cell>> days = byCell.getOrDefault(new LineKey(line.projectId(), line.activityId()), emptyDays());
 			List<BigDecimal> hours = new ArrayList<>();
 			List<Boolean> locked = new ArrayList<>();
+			List<String> notes = new ArrayList<>();
 			int rowMinutes = 0;
 			for (int d = 0; d < DAYS; d++) {
+				notes.add(cellNote(days.get(d)));
 				int minutes = days.get(d).stream().mapToInt(Cell::minutes).sum();
 				hours.add(TimeEntry.hoursOf(minutes));
 				locked.add(locks.locked(days.get(d)));
@@ -189,12 +301,12 @@ public class TimesheetService {
 				dayMinutes[d] += minutes;
 			}
 			rows.add(new WeekGrid.Row(line.projectId(), line.projectName(), line.activityId(), line.activityName(),
-					hours, locked, TimeEntry.hoursOf(rowMinutes)));
+					hours, locked, TimeEntry.hoursOf(rowMinutes),
+					rowNotes.get(new LineKey(line.projectId(), line.activityId())), notes));
 		}
 		rows.sort(Comparator.comparing(WeekGrid.Row::projectName, String.CASE_INSENSITIVE_ORDER)
 			.thenComparing(WeekGrid.Row::activityName, String.CASE_INSENSITIVE_ORDER)
 			.thenComparing(WeekGrid.Row::projectId).thenComparing(WeekGrid.Row::activityId));
-		var status = week.status(owner, weekStart).orElse(new WeekEntries.WeekStatus("OPEN", null));
 		return new WeekGrid(owner, weekStart, IntStream.range(0, DAYS).mapToObj(weekStart::plusDays).toList(),
 				status.status(), "REJECTED".equals(status.status()) ? status.comment() : null, rows,
 				IntStream.of(dayMinutes).mapToObj(TimeEntry::hoursOf).toList(),
@@ -245,6 +357,84 @@ public class TimesheetService {
 		}
 	}
 
+	/**
+	 * Brings row notes and cell notes to what the request asks, after its hours are in. A row note changes under
+	 * the same week lock as new hours on the row. A cell note is the description of the cell's entries: the newest
+	 * entry takes the text and older ones in the cell lose theirs, so the cell shows exactly what was typed; a note
+	 * on a day without hours is refused, since there is no entry to carry it.
+	 */
+	private void saveNotes(CurrentUser actor, long owner, LocalDate weekStart, List<Target> targets) {
+		Map<LineKey, List<List<Cell>>> stored = byLineAndDay(week.cells(owner, weekStart), weekStart);
+		Map<LineKey, String> rowNotes = new HashMap<>();
+		CellLocks locks = null;
+		if (targets.stream().anyMatch(t -> t.note() != null)) {
+			week.marked(owner, weekStart).stream().filter(m -> m.note() != null)
+				.forEach(m -> rowNotes.put(new LineKey(m.projectId(), m.activityId()), m.note()));
+			locks = new CellLocks(lockActor(actor, owner), entries.weekState(owner, weekStart));
+		}
+		for (Target target : targets) {
+			if (target.note() != null && !target.note().equals(rowNotes.getOrDefault(target.line(), ""))) {
+				if (locks.locked(List.of())) {
+					throw new RuleViolationException("rows[" + target.index() + "].note",
+							"the week is locked: its row notes can no longer change");
+				}
+				week.saveRowNote(owner, weekStart, target.line().projectId(), target.line().activityId(),
+						target.note());
+			}
+			if (target.notes() == null) {
+				continue;
+			}
+			List<List<Cell>> days = stored.getOrDefault(target.line(), emptyDays());
+			for (int d = 0; d < DAYS; d++) {
+				String wanted = target.notes().get(d);
+				List<Cell> cell = days.get(d);
+				if (wanted == null || wanted.equals(cellNote(cell))) {
+					continue;
+				}
+				LocalDate date = weekStart.plusDays(d);
+				if (cell.isEmpty()) {
+					throw new GridInputException("rows[" + target.index() + "].notes[" + d + "]",
+							dayName(date) + ": a note needs hours on that day");
+				}
+				List<Cell> newestFirst = new ArrayList<>(cell);
+				newestFirst.sort(Comparator.comparingLong(Cell::id).reversed());
+				try {
+					for (int i = 0; i < newestFirst.size(); i++) {
+						Cell entry = newestFirst.get(i);
+						String text = i == 0 ? wanted : "";
+						if (!text.equals(entry.description() == null ? "" : entry.description())) {
+							entries.update(actor, entry.id(), description(text, entry.version()));
+						}
+					}
+				}
+				catch (RuleViolationException refused) {
+					throw new RuleViolationException("rows[" + target.index() + "].notes[" + d + "]",
+							dayName(date) + ": " + refused.getMessage());
+				}
+				catch (ConflictException locked) {
+					throw new ConflictException(dayName(date) + ": " + locked.getMessage());
+				}
+			}
+		}
+	}
+
+	/** What a cell's note shows: its entries' descriptions, oldest first, each once, joined with "; ". */
+	static String cellNote(List<Cell> cell) {
+		Set<String> parts = new java.util.LinkedHashSet<>();
+		cell.stream().sorted(Comparator.comparingLong(Cell::id)).map(Cell::description)
+			.filter(text -> text != null && !text.isBlank()).map(String::trim).forEach(parts::add);
+		return String.join("; ", parts);
+	}
+
+	private static String trimmed(String text) {
+		return text == null ? null : text.strip();
+	}
+
+	private static EntryChanges description(String text, int version) {
+		return new EntryChanges(null, null, null, null, null, null, null, text, null, null, null, null, null, null,
+				null, version);
+	}
+
 	private static EntryChanges minutes(int minutes, int version) {
 		return new EntryChanges(null, null, null, minutes, null, null, null, null, null, null, null, null, null, null,
 				null, version);
@@ -269,13 +459,15 @@ public class TimesheetService {
 					throw new GridInputException("rows[" + i + "].hours[" + d + "]", unreadable.getMessage());
 				}
 			}
-			targets.add(new Target(i, line, minutes));
+			targets.add(new Target(i, line, minutes, trimmed(row.note()),
+					row.notes() == null ? null : row.notes().stream().map(TimesheetService::trimmed).toList()));
 		}
 		return targets;
 	}
 
 	private void checkWeekStart(LocalDate weekStart) {
-		Workspace settings = workspace.current();
+		// the briefly cached settings, as every entry save reads them
+		Workspace settings = workspace.cached();
 		if (!settings.weekContaining(weekStart).equals(weekStart)) {
 			throw new GridInputException("weekStart", "weeks start on "
 					+ settings.weekStart().day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "; "
@@ -291,7 +483,8 @@ public class TimesheetService {
 		long owner = userId != null ? userId : actor.id();
 		boolean mayView = owner == actor.id() || actor.isAdmin() || actor.has(Role.AUDITOR)
 				|| (actor.has(Role.MANAGER) && week.isManagerOf(actor.id(), owner));
-		if (!mayView || !week.userExists(owner)) {
+		// the caller exists; only someone else's id needs looking up
+		if (!mayView || (owner != actor.id() && !week.userExists(owner))) {
 			throw new NotFoundException("Timesheet of user", owner);
 		}
 		return owner;
@@ -356,8 +549,15 @@ public class TimesheetService {
 	record LineKey(long projectId, long activityId) {
 	}
 
-	/** A requested row: its place in the request, its project × activity and the minutes wanted per day. */
-	record Target(int index, LineKey line, int[] minutes) {
+	/**
+	 * A requested row: its place in the request, its project × activity, the minutes wanted per day and, when
+	 * given, its row note and cell notes (trimmed).
+	 */
+	record Target(int index, LineKey line, int[] minutes, String note, List<String> notes) {
+
+		boolean hasNotes() {
+			return note != null || notes != null;
+		}
 	}
 
 	/** One cell to bring from its stored minutes to the requested ones. */

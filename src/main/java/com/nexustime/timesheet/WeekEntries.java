@@ -19,8 +19,9 @@ class WeekEntries {
 
 	/** One stored entry as a grid cell sees it. */
 	record Cell(long id, long projectId, String projectName, long activityId, String activityName, LocalDate date,
-			int minutes, String status, int version) {
+			int minutes, String status, int version, String description) {
 	}
+
 
 	/** A project × activity line, with names for display. */
 	record Line(long projectId, String projectName, long activityId, String activityName) {
@@ -42,7 +43,8 @@ class WeekEntries {
 	List<Cell> cells(long userId, LocalDate weekStart) {
 		return jdbc.sql("""
 				select e.id, e.project_id, p.name as project_name, e.activity_id, a.name as activity_name,
-				       e.entry_date as date, e.minutes, e.status, e.version
+				       e.entry_date as date, e.minutes, e.status, e.version,
+				       e.description
 				from time_entry e
 				join project p on p.id = e.project_id
 				join activity a on a.id = e.activity_id
@@ -51,14 +53,25 @@ class WeekEntries {
 			.params(userId, weekStart, weekStart.plusDays(6)).query(Cell.class).list();
 	}
 
-	List<Line> pinned(long userId, LocalDate weekStart) {
+	/** A line pinned to the week, or holding a note, or both; {@code note} null when it has none. */
+	record MarkedLine(long projectId, String projectName, long activityId, String activityName, String note) {
+
+		Line line() {
+			return new Line(projectId, projectName, activityId, activityName);
+		}
+	}
+
+	/** The lines pinned to the week and the lines with a row note, in one statement. */
+	List<MarkedLine> marked(long userId, LocalDate weekStart) {
 		return jdbc.sql("""
-				select r.project_id, p.name as project_name, r.activity_id, a.name as activity_name
-				from timesheet_row r
-				join project p on p.id = r.project_id
-				join activity a on a.id = r.activity_id
-				where r.user_id = ? and r.week_start = ?""")
-			.params(userId, weekStart).query(Line.class).list();
+				select m.project_id, p.name as project_name, m.activity_id, a.name as activity_name, m.note
+				from (select project_id, activity_id, n.note
+				      from (select * from timesheet_row where user_id = :user and week_start = :week) r
+				      full join (select * from timesheet_row_note where user_id = :user and week_start = :week) n
+				        using (project_id, activity_id)) m
+				join project p on p.id = m.project_id
+				join activity a on a.id = m.activity_id""")
+			.param("user", userId).param("week", weekStart).query(MarkedLine.class).list();
 	}
 
 	/** The project × activity lines of a week, with entries or pinned. */
@@ -86,6 +99,46 @@ class WeekEntries {
 	void unpin(long userId, LocalDate weekStart, long projectId, long activityId) {
 		jdbc.sql("delete from timesheet_row where user_id = ? and week_start = ? and project_id = ? and activity_id = ?")
 			.params(userId, weekStart, projectId, activityId).update();
+	}
+
+	/** Sets the row's note; an empty note removes it. */
+	void saveRowNote(long userId, LocalDate weekStart, long projectId, long activityId, String note) {
+		if (note.isEmpty()) {
+			jdbc.sql("""
+					delete from timesheet_row_note
+					where user_id = ? and week_start = ? and project_id = ? and activity_id = ?""")
+				.params(userId, weekStart, projectId, activityId).update();
+			return;
+		}
+		jdbc.sql("""
+				insert into timesheet_row_note (user_id, week_start, project_id, activity_id, note) values (?, ?, ?, ?, ?)
+				on conflict (user_id, week_start, project_id, activity_id)
+				do update set note = excluded.note, updated_at = now()""")
+			.params(userId, weekStart, projectId, activityId, note).update();
+	}
+
+	/** The person's favourite project × activity pairs, by project and activity name. */
+	List<Line> favourites(long userId) {
+		return jdbc.sql("""
+				select f.project_id, p.name as project_name, f.activity_id, a.name as activity_name
+				from timesheet_favourite f
+				join project p on p.id = f.project_id
+				join activity a on a.id = f.activity_id
+				where f.user_id = ?
+				order by lower(p.name), lower(a.name), f.project_id, f.activity_id""")
+			.param(userId).query(Line.class).list();
+	}
+
+	boolean addFavourite(long userId, long projectId, long activityId) {
+		return jdbc.sql("""
+				insert into timesheet_favourite (user_id, project_id, activity_id) values (?, ?, ?)
+				on conflict do nothing""")
+			.params(userId, projectId, activityId).update() == 1;
+	}
+
+	boolean removeFavourite(long userId, long projectId, long activityId) {
+		return jdbc.sql("delete from timesheet_favourite where user_id = ? and project_id = ? and activity_id = ?")
+			.params(userId, projectId, activityId).update() == 1;
 	}
 
 	Optional<WeekStatus> status(long userId, LocalDate weekStart) {

@@ -21,8 +21,11 @@ public record WeekGrid(Long userId, LocalDate weekStart, List<LocalDate> days, S
 		return new WeekGrid(userId, weekStart, days, status, comment, rows, dayTotals, total, raised);
 	}
 
-	/** One project × activity line of the week. */
+	/**
+	 * One project × activity line of the week. {@code note} is the row's note (null when none); {@code notes} holds
+	 * each day's cell note: the descriptions of that cell's entries, oldest first, joined with "; " ("" when none).
+	 */
 	public record Row(Long projectId, String projectName, Long activityId, String activityName,
-			List<BigDecimal> hours, List<Boolean> locked, BigDecimal total) {
+			List<BigDecimal> hours, List<Boolean> locked, BigDecimal total, String note, List<String> notes) {
 	}
 }
