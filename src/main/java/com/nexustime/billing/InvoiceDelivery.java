@@ -85,7 +85,7 @@ class InvoiceDelivery {
 
 	/** The client's views of its public page; empty before it was sent. Never the link. */
 	@Transactional(readOnly = true)
-	public Optional<PublicInvoiceLinks.Views> views(CurrentUser user, long id) {
+	public Optional<PublicInvoiceViews> views(CurrentUser user, long id) {
 		register.get(user, id);
 		return links.views(id);
 	}

@@ -18,7 +18,7 @@ import com.nexustime.system.security.CurrentUser;
  * audit record — and cannot disagree with what the confirm button then makes. Only identity sequences advance.
  */
 @Service
-class InvoicePreview {
+public class InvoicePreview {
 
 	/** The invoice that {@code from-time} would make now: body of {@code POST /invoices/preview}. */
 	public record Preview(Long approvalId, Long contactId, String contactName, LocalDate periodFrom,

@@ -45,10 +45,6 @@ class PublicInvoiceLinks implements SecretLinks {
 	record Opened(long linkId, long invoiceId, boolean expired) {
 	}
 
-	/** What staff see of the client's opening of an invoice: never the link itself. */
-	public record Views(Instant firstViewedAt, String firstViewedFrom, int count, Instant expiresAt) {
-	}
-
 	private final JdbcClient jdbc;
 
 	private final ServerKey serverKey;
@@ -99,7 +95,7 @@ class PublicInvoiceLinks implements SecretLinks {
 	}
 
 	/** The client's views of the invoice over all its links; empty when it has no link (never sent). */
-	Optional<Views> views(long invoiceId) {
+	Optional<PublicInvoiceViews> views(long invoiceId) {
 		return jdbc.sql("""
 				select (select min(first_viewed_at) from invoice_link where invoice_id = :id) first_at,
 				       (select first_viewed_from from invoice_link where invoice_id = :id and first_viewed_at is not null
@@ -107,7 +103,7 @@ class PublicInvoiceLinks implements SecretLinks {
 				       (select coalesce(sum(view_count), 0) from invoice_link where invoice_id = :id) views,
 				       (select max(expires_at) from invoice_link where invoice_id = :id) expires_at""")
 			.param("id", invoiceId)
-			.query((rs, n) -> new Views(instant(rs.getTimestamp("first_at")), rs.getString("first_from"),
+			.query((rs, n) -> new PublicInvoiceViews(instant(rs.getTimestamp("first_at")), rs.getString("first_from"),
 					rs.getInt("views"), instant(rs.getTimestamp("expires_at"))))
 			.optional().filter(v -> v.expiresAt() != null);
 	}
