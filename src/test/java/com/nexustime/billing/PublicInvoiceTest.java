@@ -21,6 +21,8 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.ApplicationContext;
+
 import com.nexustime.approval.ApprovalFixture;
 import com.nexustime.support.FormSession;
 import com.nexustime.support.IntegrationTest;
@@ -52,7 +54,7 @@ class PublicInvoiceTest extends IntegrationTest {
 		String number = sent.get("number").asText();
 		assertThat(sent.get("status").asText()).isEqualTo("SENT");
 
-		String link = linkMailedTo(fx.contactEmail, number);
+		String link = linkMailedTo(context, port, fx.contactEmail, number);
 		String token = link.substring(link.lastIndexOf('/') + 1);
 
 		// the token is stored only as its hash: no column of the link, the outbox or the invoice holds it
@@ -148,7 +150,7 @@ class PublicInvoiceTest extends IntegrationTest {
 	}
 
 	/** Delivers the outbox to a GreenMail server and answers the invoice link in the mail of invoice {@code number}. */
-	private String linkMailedTo(String email, String number) throws Exception {
+	static String linkMailedTo(ApplicationContext context, int port, String email, String number) throws Exception {
 		List<MimeMessage> received = ApprovalFixture.deliverOutbox(context, email);
 		for (MimeMessage message : received) {
 			if (message.getSubject().contains("Invoice " + number)) {
