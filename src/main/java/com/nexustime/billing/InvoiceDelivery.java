@@ -73,16 +73,6 @@ class InvoiceDelivery {
 		return sendChecked(made);
 	}
 
-	/**
-	 * The process's way: the "Convert to invoice" task completed with "and send it". Sends the invoice when it is
-	 * still a draft; answers it unchanged when it was sent already (a retried completion changes nothing).
-	 */
-	@Transactional
-	public Invoice sendInProcess(long id) {
-		Invoice invoice = store.load(id);
-		return invoice.isDraft() ? sendChecked(invoice) : invoice;
-	}
-
 	/** The client's views of its public page; empty before it was sent. Never the link. */
 	@Transactional(readOnly = true)
 	public Optional<PublicInvoiceViews> views(CurrentUser user, long id) {
