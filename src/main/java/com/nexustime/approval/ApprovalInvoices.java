@@ -1,5 +1,6 @@
 package com.nexustime.approval;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,4 +24,17 @@ public interface ApprovalInvoices {
 
 	/** Whether {@code user} may make an invoice (the approval page's "Convert to invoice"). */
 	boolean mayBill(CurrentUser user);
+
+	/** A line the invoice would have; hours and rate are null on money-only lines. */
+	record PreviewLine(String description, BigDecimal hours, BigDecimal rate, BigDecimal amount) {
+	}
+
+	/** The invoice converting would make now (nothing stored); {@code refusal} says why it could not be made. */
+	record Preview(List<PreviewLine> lines, BigDecimal total, String currency, int entryCount, String refusal) {
+	}
+
+	/** What "Convert to invoice" would make now, for someone who may bill; empty for others. */
+	default Optional<Preview> preview(CurrentUser user, long approvalId) {
+		return Optional.empty();
+	}
 }

@@ -98,6 +98,8 @@ class ApprovalPages {
 		if ("APPROVED".equals(approval.status())) {
 			model.addAttribute("liveInvoice", invoices.live(user, id).orElse(null));
 			model.addAttribute("mayBill", invoices.mayBill(user));
+			model.addAttribute("invoicePreview", invoices.live(user, id).isPresent() ? null
+					: invoices.preview(user, id).orElse(null));
 		}
 		model.addAttribute("mayResend", approval.isPending() && (user.isAdmin() || user.id().equals(approval.ownerId())));
 		if (user.isAdmin() || user.has(Role.AUDITOR)) {

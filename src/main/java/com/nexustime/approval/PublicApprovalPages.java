@@ -3,6 +3,9 @@ package com.nexustime.approval;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -18,7 +21,8 @@ import com.nexustime.system.web.NotFoundException;
 
 /**
  * The page the client reaches from the mail: no account, the lines as sent, and two forms (approve with a typed
- * name, decline with a reason). Unknown, tampered and cancelled links get the same bare 404; expired ones 410.
+ * name, decline with a reason), and once approved the signed timesheet's PDF. Unknown, tampered and cancelled
+ * links get the same bare 404; expired ones 410.
  */
 @Controller
 @RequestMapping("/public/approvals/{token}")
@@ -30,8 +34,11 @@ class PublicApprovalPages {
 
 	private final ApprovalDecisions approvals;
 
-	PublicApprovalPages(ApprovalDecisions approvals) {
+	private final ApprovalEvidence evidence;
+
+	PublicApprovalPages(ApprovalDecisions approvals, ApprovalEvidence evidence) {
 		this.approvals = approvals;
+		this.evidence = evidence;
 	}
 
 	/** The forms post back to the same link. */
@@ -44,6 +51,24 @@ class PublicApprovalPages {
 	String show(@PathVariable String token, HttpServletRequest request, Model model) {
 		model.addAttribute("approval", approvals.view(token, clientAddress(request), userAgent(request)));
 		return PAGE;
+	}
+
+	/**
+	 * Once the client approved, the timesheet PDF as it was sent and signed (its bytes hashed at send time, its text
+	 * carrying the snapshot hash the page shows). Before a decision, or after a decline, the link offers none.
+	 */
+	@GetMapping("/pdf")
+	ResponseEntity<byte[]> pdf(@PathVariable String token) {
+		PublicApproval approval = approvals.shown(token);
+		if (!approval.isApproved()) {
+			throw new NotFoundException("Approved timesheet", "?");
+		}
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"timesheet-approved-" + approval.id() + ".pdf\"")
+			.header("Referrer-Policy", "no-referrer")
+			.cacheControl(CacheControl.noStore())
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(evidence.pdf(approval.id()));
 	}
 
 	@PostMapping("/approve")

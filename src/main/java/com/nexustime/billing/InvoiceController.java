@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.nexustime.system.security.CurrentUser;
 
-/** The invoices API: make one from time, read it and its PDF, send it, mark it paid, void it. */
+/** The invoices API: preview and make one from time (and send it at once), read it and its PDF, send it, mark it paid, void it. */
 @RestController
 @RequestMapping("/api/v1/invoices")
 class InvoiceController {
@@ -40,8 +40,11 @@ class InvoiceController {
 
 	private final InvoiceRegister invoices;
 
+	private final InvoicePreview previews;
+
 	InvoiceController(InvoiceMaking making, InvoiceDelivery delivery, InvoicePayments payments,
-			InvoiceRegister invoices) {
+			InvoiceRegister invoices, InvoicePreview previews) {
+		this.previews = previews;
 		this.making = making;
 		this.delivery = delivery;
 		this.payments = payments;
@@ -52,7 +55,18 @@ class InvoiceController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize(BILLERS)
 	Invoice fromTime(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody InvoiceRequest request) {
-		return making.fromTime(user, request);
+		return request.isSend() ? delivery.makeAndSend(user, request) : making.fromTime(user, request);
+	}
+
+	/**
+	 * The invoice {@code from-time} would make with the same body — lines, total, entry count — storing nothing;
+	 * the same refusals as making it.
+	 */
+	@PostMapping("/preview")
+	@PreAuthorize(BILLERS)
+	InvoicePreview.Preview preview(@AuthenticationPrincipal CurrentUser user,
+			@Valid @RequestBody InvoiceRequest request) {
+		return previews.preview(user, request);
 	}
 
 	@GetMapping

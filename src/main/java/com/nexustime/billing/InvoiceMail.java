@@ -8,7 +8,10 @@ import org.springframework.web.util.HtmlUtils;
 import com.nexustime.documents.BrandColor;
 import com.nexustime.documents.PdfParts;
 
-/** The client's invoice mail: plain text with a branded HTML alternative; the PDF goes along as an attachment. */
+/**
+ * The client's invoice mail: plain text with a branded HTML alternative; the PDF goes along as an attachment, and
+ * the link to the invoice's public page (or the outbox's marker for it) is the way to open it online.
+ */
 final class InvoiceMail {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
@@ -19,7 +22,8 @@ final class InvoiceMail {
 	private InvoiceMail() {
 	}
 
-	static Composed compose(InvoiceDocument doc) {
+	/** {@code link} is the public page's URL, or {@link com.nexustime.notify.SecretLinks#MARKER} in queued mail. */
+	static Composed compose(InvoiceDocument doc, String link) {
 		Invoice invoice = doc.invoice();
 		String period = DAY.format(invoice.periodFrom()) + " – " + DAY.format(invoice.periodTo());
 		String amount = invoice.currency() + " " + PdfParts.decimal(invoice.total());
@@ -29,7 +33,8 @@ final class InvoiceMail {
 
 		StringBuilder text = new StringBuilder();
 		text.append("Hello ").append(doc.contactName()).append(",\n\n").append(capitalised(intro)).append("\n\n")
-			.append("Total: ").append(amount).append('\n');
+			.append("Total: ").append(amount).append('\n')
+			.append("\nView the invoice and download its PDF online (no account needed):\n").append(link).append('\n');
 		if (invoice.snapshotHash() != null) {
 			text.append("The hours are the ones you approved (snapshot SHA-256 ").append(invoice.snapshotHash())
 				.append(").\n");
@@ -50,7 +55,12 @@ final class InvoiceMail {
 			.append("<tr><td style=\"padding:24px\">")
 			.append("<p>Hello ").append(escape(doc.contactName())).append(",</p>")
 			.append("<p>").append(escape(capitalised(intro))).append("</p>")
-			.append("<p><strong>Total: ").append(escape(amount)).append("</strong></p>");
+			.append("<p><strong>Total: ").append(escape(amount)).append("</strong></p>")
+			.append("<p><a href=\"").append(escape(link)).append("\" style=\"display:inline-block;background:")
+			.append(color).append(";color:#ffffff;padding:10px 18px;border-radius:4px;text-decoration:none\">")
+			.append("View the invoice online</a></p>")
+			.append("<p style=\"color:#57606a;font-size:12px\">No account needed. The link is yours alone: ")
+			.append("please do not forward it.</p>");
 		if (invoice.snapshotHash() != null) {
 			html.append("<p style=\"color:#57606a;font-size:12px\">The hours are the ones you approved (snapshot ")
 				.append("SHA-256 ").append(escape(invoice.snapshotHash())).append(").</p>");

@@ -42,8 +42,11 @@ class InvoicePages {
 
 	private final ContactService contacts;
 
+	private final InvoicePreview previews;
+
 	InvoicePages(InvoiceMaking making, InvoiceDelivery delivery, InvoicePayments payments, InvoiceRegister invoices,
-			ContactService contacts) {
+			ContactService contacts, InvoicePreview previews) {
+		this.previews = previews;
 		this.making = making;
 		this.delivery = delivery;
 		this.payments = payments;
@@ -65,6 +68,29 @@ class InvoicePages {
 		return form(model);
 	}
 
+	/** The lines, total and entry count the form's period would give, with buttons to make it (and send it). */
+	@PostMapping("/preview")
+	@PreAuthorize(BILLERS)
+	String preview(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") InvoiceRequest form,
+			BindingResult result, Model model) {
+		form.setApprovalId(null);
+		if (result.hasErrors()) {
+			return form(model);
+		}
+		try {
+			model.addAttribute("preview", previews.preview(user, form));
+			return form(model);
+		}
+		catch (RuleViolationException refused) {
+			result.rejectValue(refused.field(), "refused", refused.getMessage());
+			return form(model);
+		}
+		catch (ConflictException nothing) {
+			result.reject("conflict", nothing.getMessage());
+			return form(model);
+		}
+	}
+
 	@PostMapping
 	@PreAuthorize(BILLERS)
 	String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") InvoiceRequest form,
@@ -74,9 +100,11 @@ class InvoicePages {
 			return form(model);
 		}
 		try {
-			Invoice created = making.fromRange(user, form.getContactId(), form.getFrom(), form.getTo());
-			redirect.addFlashAttribute("message", "Draft invoice " + created.number() + " made from "
-					+ created.entryCount() + " entries.");
+			Invoice created = form.isSend() ? delivery.makeAndSend(user, form)
+					: making.fromRange(user, form.getContactId(), form.getFrom(), form.getTo());
+			redirect.addFlashAttribute("message", (created.isSent() ? "Invoice " + created.number()
+					+ " made from " + created.entryCount() + " entries and sent to " + created.contactName() + "."
+					: "Draft invoice " + created.number() + " made from " + created.entryCount() + " entries."));
 			return "redirect:/invoices/" + created.id();
 		}
 		catch (RuleViolationException refused) {
@@ -93,9 +121,18 @@ class InvoicePages {
 	@PostMapping("/from-approval")
 	@PreAuthorize(BILLERS)
 	String fromApproval(@AuthenticationPrincipal CurrentUser user, @RequestParam long approvalId,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean send, RedirectAttributes redirect) {
 		try {
-			Invoice created = making.fromApproval(user, approvalId);
+			Invoice created;
+			if (send) {
+				InvoiceRequest request = new InvoiceRequest();
+				request.setApprovalId(approvalId);
+				created = delivery.makeAndSend(user, request);
+				redirect.addFlashAttribute("message", "Invoice " + created.number() + " made from the approved hours "
+						+ "and sent to " + created.contactName() + ".");
+				return "redirect:/invoices/" + created.id();
+			}
+			created = making.fromApproval(user, approvalId);
 			redirect.addFlashAttribute("message", "Draft invoice " + created.number()
 					+ " made from the approved hours.");
 			return "redirect:/invoices/" + created.id();
@@ -111,13 +148,14 @@ class InvoicePages {
 	String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
 		model.addAttribute("invoice", invoices.get(user, id));
 		model.addAttribute("mayBill", InvoiceRegister.mayBill(user));
+		model.addAttribute("views", delivery.views(user, id).orElse(null));
 		return "invoices/detail";
 	}
 
 	@PostMapping("/{id}/send")
 	@PreAuthorize(BILLERS)
 	String send(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> "Sent: the mail with the PDF is on its way to "
+		return act(id, redirect, () -> "Sent: the mail with the PDF and a link to view it online is on its way to "
 				+ delivery.send(user, id).contactName() + ".");
 	}
 

@@ -36,8 +36,9 @@ import static com.nexustime.documents.PdfParts.total;
 
 /**
  * The invoice as a PDF: the workspace in its brand colour, the client, number, issue date and period, the lines
- * and the total; for an invoice made from a client approval, the address of that approval and the hash of the
- * snapshot the client signed. A voided invoice says so in its title.
+ * and the total; for an invoice made from a client approval, the number of that approval and the hash of the
+ * snapshot the client signed. A voided invoice says so in its title. It prints no address: the client opens the
+ * invoice online from the link in the invoice mail, and the PDF is also what staff download.
  */
 @Component
 class InvoicePdf {
@@ -77,7 +78,9 @@ class InvoicePdf {
 			fact(facts, bold, "Issue date", DAY.format(invoice.issueDate()));
 			fact(facts, bold, "Period", DAY.format(invoice.periodFrom()) + " – " + DAY.format(invoice.periodTo()));
 			if (invoice.approvalId() != null) {
-				fact(facts, bold, "Approved hours", invoice.approvalUrl());
+				// never an address: the owner's approval page needs a login, and the client's links are secret
+				fact(facts, bold, "Approved hours", "Timesheet approval " + invoice.approvalId()
+						+ ", signed by the client (snapshot below)");
 			}
 			page.add(facts);
 
@@ -86,6 +89,9 @@ class InvoicePdf {
 			if (invoice.voidReason() != null) {
 				page.add(new Paragraph("Voided: " + invoice.voidReason()).setMarginTop(12));
 			}
+			page.add(new Paragraph("To view invoice " + invoice.number() + " online, open it from the link in the "
+					+ "invoice mail sent to " + doc.contactName() + ".").setFontSize(8).setFontColor(MUTED)
+				.setMarginTop(16));
 			if (invoice.snapshotHash() != null) {
 				page.add(new Paragraph("These hours were approved by the client; snapshot SHA-256: "
 						+ invoice.snapshotHash()).setFontSize(8).setFontColor(MUTED).setMarginTop(16));

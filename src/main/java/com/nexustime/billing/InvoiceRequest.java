@@ -16,8 +16,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What to invoice: an approved client approval ({@code approvalId}), or a client's finalized entries in a date
- * range ({@code contactId}, {@code from}, {@code to}) — one or the other. Body of
- * {@code POST /invoices/from-time} and the "New invoice from time" form.
+ * range ({@code contactId}, {@code from}, {@code to}) — one or the other; {@code send} sends it at once. Body of
+ * {@code POST /invoices/from-time} and {@code POST /invoices/preview}, and the "New invoice from time" form.
  */
 @InvoiceRequest.OneSource
 public class InvoiceRequest {
@@ -31,6 +31,9 @@ public class InvoiceRequest {
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate to;
+
+	/** Send the invoice to the client as soon as it is made, in the same transaction ("convert and send"). */
+	private boolean send;
 
 	boolean fromApproval() {
 		return approvalId != null;
@@ -66,6 +69,14 @@ public class InvoiceRequest {
 
 	public void setTo(LocalDate to) {
 		this.to = to;
+	}
+
+	public boolean isSend() {
+		return send;
+	}
+
+	public void setSend(boolean send) {
+		this.send = send;
 	}
 
 	/** Either an approval, or a client with both days; the errors name the missing or extra fields. */

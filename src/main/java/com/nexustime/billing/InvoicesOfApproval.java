@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 
 import com.nexustime.approval.ApprovalInvoices;
 import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.web.ConflictException;
+import com.nexustime.system.web.RuleViolationException;
 
 /** Billing's answer to the approval page: the invoices made from one approval, and who may make one. */
 @Component
@@ -14,8 +16,29 @@ class InvoicesOfApproval implements ApprovalInvoices {
 
 	private final InvoiceRegister invoices;
 
-	InvoicesOfApproval(InvoiceRegister invoices) {
+	private final InvoicePreview previews;
+
+	InvoicesOfApproval(InvoiceRegister invoices, InvoicePreview previews) {
 		this.invoices = invoices;
+		this.previews = previews;
+	}
+
+	@Override
+	public Optional<Preview> preview(CurrentUser user, long approvalId) {
+		if (!InvoiceRegister.mayBill(user)) {
+			return Optional.empty();
+		}
+		InvoiceRequest request = new InvoiceRequest();
+		request.setApprovalId(approvalId);
+		try {
+			InvoicePreview.Preview would = previews.preview(user, request);
+			return Optional.of(new Preview(would.lines().stream()
+				.map(l -> new PreviewLine(l.description(), l.hours(), l.rate(), l.amount())).toList(), would.total(),
+					would.currency(), would.entryCount(), null));
+		}
+		catch (ConflictException | RuleViolationException refused) {
+			return Optional.of(new Preview(List.of(), null, null, 0, refused.getMessage()));
+		}
 	}
 
 	@Override
