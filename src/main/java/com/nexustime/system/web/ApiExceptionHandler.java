@@ -87,7 +87,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+		if (namesNothing(ex)) {
 			// ids are opaque strings to a client: one that cannot even be read names nothing
 			return respond(problem(HttpStatus.NOT_FOUND, "Not found",
 					"There is nothing at '" + ex.getName() + "' = '" + ex.getValue() + "'."));
@@ -193,5 +193,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static String lastNode(String path) {
 		int dot = path.lastIndexOf('.');
 		return dot < 0 ? path : path.substring(dot + 1);
+	}
+
+	/**
+	 * An id in the path (a number to the server, an opaque string to a client) that cannot be read names nothing.
+	 * A malformed date or other value in a path stays a 400, like a bad query parameter.
+	 */
+	static boolean namesNothing(MethodArgumentTypeMismatchException ex) {
+		Class<?> type = ex.getRequiredType();
+		return ex.getParameter().hasParameterAnnotation(PathVariable.class) && type != null
+				&& (Number.class.isAssignableFrom(type) || type == long.class || type == int.class);
 	}
 }

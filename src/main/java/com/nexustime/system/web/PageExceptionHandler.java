@@ -24,7 +24,7 @@ class PageExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	void typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletResponse response) throws IOException {
-		response.sendError(ex.getParameter().hasParameterAnnotation(PathVariable.class)
+		response.sendError(ApiExceptionHandler.namesNothing(ex)
 				? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());
 	}
 }
