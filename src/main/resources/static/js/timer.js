@@ -152,7 +152,11 @@
     if (!projectId) return;
     const res = await call('GET', `/api/v1/activities/available?projectId=${encodeURIComponent(projectId)}`);
     const list = res.ok ? await res.json() : [];
-    select.append(...list.map((a) => new Option(a.name, a.id, false, String(a.id) === String(selected))));
+    select.append(...list.map((a) => {
+      const option = new Option(a.name, a.id, false, String(a.id) === String(selected));
+      option.dataset.billable = a.billable;
+      return option;
+    }));
   }
 
   const form = $('timer-form');
@@ -160,6 +164,38 @@
   const activity = $('timer-activity');
   const error = $('timer-error');
   const conflict = $('timer-conflict');
+  const billable = $('timer-billable');
+  // a new timer starts as billable as its activity is marked; the person may still flip the switch
+  const billableFromActivity = () => {
+    const chosen = activity.selectedOptions[0];
+    if (chosen && chosen.dataset.billable !== undefined) billable.checked = chosen.dataset.billable !== 'false';
+  };
+  activity.addEventListener('change', billableFromActivity);
+
+  // purchase-order alerts raised by a stop, where they are seen and read out: just below the header
+  const alertsBox = document.createElement('div');
+  alertsBox.id = 'timer-alerts';
+  alertsBox.className = 'container-fluid';
+  alertsBox.setAttribute('role', 'status');
+  alertsBox.setAttribute('aria-live', 'polite');
+  (root.closest('nav') || root).after(alertsBox);
+  function showAlerts(entry) {
+    for (const a of (entry && entry.alerts) || []) {
+      const box = document.createElement('div');
+      box.className = 'alert alert-warning alert-dismissible po-alert';
+      const strong = document.createElement('strong');
+      strong.textContent = 'Budget alert: ';
+      const text = document.createElement('span');
+      text.textContent = `PO ${a.poNumber} (${a.invoiceGroup}) has reached ${Number(a.percent)} % of its amount.`;
+      const close = document.createElement('button');
+      close.type = 'button';
+      close.className = 'btn-close';
+      close.setAttribute('data-bs-dismiss', 'alert');
+      close.setAttribute('aria-label', 'Close');
+      box.append(strong, text, close);
+      alertsBox.append(box);
+    }
+  }
 
   $('timer-start-toggle').addEventListener('show.bs.dropdown', async () => {
     error.textContent = '';
@@ -167,13 +203,15 @@
     if (!project.options.length) {
       await fillProjects(project, timer && timer.projectId);
       await fillActivities(activity, project.value, timer && timer.activityId);
+      billableFromActivity();
     }
   });
   project.addEventListener('change', () => fillActivities(activity, project.value));
 
   const startRequest = () => ({
     projectId: project.value || null, activityId: activity.value || null,
-    description: $('timer-description').value.trim() || null
+    description: $('timer-description').value.trim() || null,
+    billable: billable.checked
   });
   const closeForm = () => {
     const toggle = window.bootstrap && bootstrap.Dropdown.getInstance($('timer-start-toggle'));
@@ -200,7 +238,9 @@
     error.textContent = '';
     const res = await call('POST', '/api/v1/timer/switch', startRequest());
     if (res.status === 201) {
-      show((await res.json()).started, true);
+      const switched = await res.json();
+      show(switched.started, true);
+      showAlerts(switched.stopped);
       conflict.classList.add('d-none');
       closeForm();
     } else {
@@ -210,7 +250,10 @@
 
   $('timer-stop').addEventListener('click', async () => {
     const res = await call('POST', '/api/v1/timer/stop');
-    if (res.ok || res.status === 404) show(null, true); // 404: already stopped elsewhere
+    if (res.ok) {
+      show(null, true);
+      showAlerts(await res.json());
+    } else if (res.status === 404) show(null, true); // already stopped elsewhere
     else window.alert(await problem(res));
   });
 

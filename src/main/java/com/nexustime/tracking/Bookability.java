@@ -28,8 +28,8 @@ public class Bookability {
 	public record ProjectChoice(long id, String name, String client) {
 	}
 
-	/** An activity a picker offers. */
-	public record ActivityChoice(long id, String name) {
+	/** An activity a picker offers; {@code billable} is the flag a new entry on it starts with. */
+	public record ActivityChoice(long id, String name, boolean billable) {
 	}
 
 	private record ProjectRow(long id, String name, String client, String type, String status, String corporation) {
@@ -39,7 +39,8 @@ public class Bookability {
 		}
 	}
 
-	private record ActivityRow(long id, String name, String category, String corporation, Boolean active) {
+	private record ActivityRow(long id, String name, String category, String corporation, Boolean active,
+			boolean billable) {
 
 		ActivityOption option() {
 			return new ActivityOption(id, category, corporation, Boolean.TRUE.equals(active));
@@ -73,12 +74,12 @@ public class Bookability {
 	public List<ActivityChoice> activities(long projectId) {
 		ProjectRow project = jdbc.sql(PROJECTS + " where p.id = ?").param(projectId).query(ProjectRow.class)
 			.optional().orElseThrow(() -> new NotFoundException("Project", projectId));
-		List<ActivityRow> all = jdbc.sql("select id, name, category, corporation, active from activity order by name, id")
+		List<ActivityRow> all = jdbc.sql("select id, name, category, corporation, active, billable from activity order by name, id")
 			.query(ActivityRow.class).list();
 		Set<Long> available = new HashSet<>(
 				rules.available(project.facts(), all.stream().map(ActivityRow::option).toList()));
 		return all.stream().filter(a -> available.contains(a.id()))
-			.map(a -> new ActivityChoice(a.id(), a.name())).toList();
+			.map(a -> new ActivityChoice(a.id(), a.name(), a.billable())).toList();
 	}
 
 	/**

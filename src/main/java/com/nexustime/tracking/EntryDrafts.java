@@ -65,14 +65,31 @@ class EntryDrafts {
 		checkPurchaseOrder(d);
 		return switch (d.type()) {
 			case ACTIVITY -> activityEntry(d, current, settings, facts);
-			case FIXED_COST, ADJUSTMENT -> moneyEntry(d);
+			case FIXED_COST, ADJUSTMENT -> moneyEntry(d, facts);
 		};
 	}
 
-	/** See {@link TimeEntryService#checkTrackable}. */
-	void checkTrackable(long userId, Long projectId, Long activityId, Workspace settings) {
+	/**
+	 * See {@link TimeEntryService#checkTrackable}; answers the billable flag an entry of this booking would get
+	 * ({@code billable} as given, else the activity's).
+	 */
+	boolean checkTrackable(long userId, Long projectId, Long activityId, Boolean billable, Workspace settings) {
 		EntryDraft draft = EntryDraft.trackable(userId, projectId, activityId);
-		checkProjectAndActivity(draft, null, facts(draft, null, settings, false));
+		SaveFacts facts = facts(draft, null, settings, false);
+		checkProjectAndActivity(draft, null, facts);
+		return billable(billable, facts.activityBillable());
+	}
+
+	/**
+	 * Whether an entry is billable: as the person said, else as its activity is marked (internal activities are
+	 * not billable), else (no activity, e.g. an adjustment) billable. The one place every save path's default
+	 * comes from.
+	 */
+	static boolean billable(Boolean given, Boolean activityBillable) {
+		if (given != null) {
+			return given;
+		}
+		return activityBillable == null || activityBillable;
 	}
 
 	/** 422 naming {@code purchaseOrderId} unless the entry names one of its own project's purchase orders. */
@@ -178,12 +195,13 @@ class EntryDrafts {
 			source = current.rateSource();
 		}
 		return new TimeEntry(null, EntryType.ACTIVITY, d.userId(), d.projectId(), d.activityId(), date, start, end,
-				minutes, rate, source, TimeEntry.amountFor(minutes, rate), d.billable(), d.notInvoiced(),
+				minutes, rate, source, TimeEntry.amountFor(minutes, rate), billable(d.billable(), facts.activityBillable()),
+				d.notInvoiced(),
 				trimToNull(d.description()), trimToNull(d.notes()), null, null, d.artworkId(), d.purchaseOrderId(),
 				EntryStatus.OPEN, null, null, null, 0, List.of());
 	}
 
-	private TimeEntry moneyEntry(EntryDraft d) {
+	private TimeEntry moneyEntry(EntryDraft d, SaveFacts facts) {
 		if (d.date() == null) {
 			throw new RuleViolationException("date", "is required");
 		}
@@ -208,7 +226,8 @@ class EntryDrafts {
 		}
 		boolean fixedCost = d.type() == EntryType.FIXED_COST;
 		return new TimeEntry(null, d.type(), d.userId(), d.projectId(), fixedCost ? d.activityId() : null, d.date(),
-				null, null, null, null, null, amount, d.billable(), d.notInvoiced(), trimToNull(d.description()),
+				null, null, null, null, null, amount, billable(d.billable(), fixedCost ? facts.activityBillable() : null),
+				d.notInvoiced(), trimToNull(d.description()),
 				trimToNull(d.notes()), fixedCost ? d.vendorId() : null, fixedCost ? d.employeeId() : null, d.artworkId(),
 				d.purchaseOrderId(), EntryStatus.OPEN, null, null, null, 0, List.of());
 	}

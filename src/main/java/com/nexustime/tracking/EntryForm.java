@@ -30,7 +30,8 @@ public class EntryForm {
 	@Size(max = 2000, message = "must be at most 2000 characters")
 	private String description;
 
-	private boolean billable = true;
+	/** Null when the form did not send the field: the activity's flag then decides. */
+	private Boolean billable;
 
 	private BigDecimal amount;
 
@@ -114,11 +115,11 @@ public class EntryForm {
 		this.description = description;
 	}
 
-	public boolean isBillable() {
+	public Boolean getBillable() {
 		return billable;
 	}
 
-	public void setBillable(boolean billable) {
+	public void setBillable(Boolean billable) {
 		this.billable = billable;
 	}
 

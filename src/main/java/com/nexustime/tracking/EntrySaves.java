@@ -64,7 +64,7 @@ class EntrySaves {
 		Workspace settings = workspace.cached();
 		EntryDraft draft = new EntryDraft(request.type(), owner, request.projectId(), request.activityId(),
 				request.date(), request.minutes(), request.hours(), request.start(), request.end(),
-				request.description(), request.billable() == null || request.billable(),
+				request.description(), request.billable(),
 				Boolean.TRUE.equals(request.notInvoiced()), request.artworkId(), request.amount(), request.vendorId(),
 				request.employeeId(), request.notes(), request.purchaseOrderId());
 		// the owner's lock, the facts, the week's status and the rate candidates: one round trip

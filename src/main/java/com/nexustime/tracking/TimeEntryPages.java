@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +22,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.nexustime.catalog.BillingMode;
+import com.nexustime.catalog.Project;
+import com.nexustime.catalog.ProjectService;
 import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.RuleViolationException;
@@ -35,6 +39,8 @@ class TimeEntryPages {
 
 	private static final String IMPORT_VIEW = "time/import";
 
+	private static final String EDIT_VIEW = "time/edit";
+
 	record Choice(long id, String name) {
 	}
 
@@ -48,9 +54,12 @@ class TimeEntryPages {
 
 	private final Bookability bookability;
 
+	private final ProjectService projects;
+
 	TimeEntryPages(TimeEntryService entries, BulkEntryImport bulk, WorkspaceSettings workspace, JdbcClient jdbc,
-			Bookability bookability) {
+			Bookability bookability, ProjectService projects) {
 		this.bookability = bookability;
+		this.projects = projects;
 		this.entries = entries;
 		this.bulk = bulk;
 		this.workspace = workspace;
@@ -113,6 +122,98 @@ class TimeEntryPages {
 			redirect.addFlashAttribute("error", "Not deleted: " + refused.getMessage());
 		}
 		return "redirect:/time";
+	}
+
+	@GetMapping("/time/{id}/edit")
+	String editForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
+		TimeEntry entry = entries.get(user, id);
+		if (entry.type() != EntryType.ACTIVITY) {
+			redirect.addFlashAttribute("error", "Only hours entries are edited here; fixed costs and adjustments "
+					+ "are changed through the API or deleted and entered again.");
+			return "redirect:/time";
+		}
+		model.addAttribute("editForm", EntryEditForm.of(entry));
+		return showEdit(user, entry, model);
+	}
+
+	/**
+	 * Saves one corrected hours entry through the same update every other path uses (availability, week
+	 * locking, rate, audit, purchase orders); a refusal keeps what was typed and shows the rule's words.
+	 */
+	@PostMapping("/time/{id}/edit")
+	String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@Valid @ModelAttribute("editForm") EntryEditForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		TimeEntry entry = entries.get(user, id);
+		if (entry.type() != EntryType.ACTIVITY) {
+			return "redirect:/time/" + id + "/edit";
+		}
+		if (!result.hasErrors()) {
+			try {
+				TimeEntry saved = entries.update(user, id, changes(form, entry, invoiceBudget(entry)));
+				redirect.addFlashAttribute("message", "Saved " + describe(saved) + ".");
+				if (!saved.alerts().isEmpty()) {
+					redirect.addFlashAttribute("warnings", messages(saved.alerts()));
+				}
+				return "redirect:/time";
+			}
+			catch (RuleViolationException refused) {
+				String field = switch (refused.field() == null ? "" : refused.field()) {
+					case "minutes", "hours", "start", "end" -> "hours";
+					case "activityId", "date", "description", "notInvoiced" -> refused.field();
+					default -> null;
+				};
+				if (field != null) {
+					result.rejectValue(field, "rule", refused.getMessage());
+				}
+				else {
+					result.reject("rule", refused.getMessage());
+				}
+			}
+			catch (IllegalArgumentException unreadable) {
+				result.rejectValue("hours", "format", unreadable.getMessage());
+			}
+			catch (ConflictException | AccessDeniedException refused) {
+				result.reject("locked", "Not saved: " + refused.getMessage());
+			}
+			catch (OptimisticLockingFailureException stale) {
+				result.reject("stale", "Not saved: someone changed this entry after you opened it. "
+						+ "Open it again to see their change.");
+			}
+		}
+		return showEdit(user, entry, model);
+	}
+
+	/** The page's fields as a change: only what differs where leaving a field out keeps a start and end time. */
+	static EntryChanges changes(EntryEditForm form, TimeEntry entry, boolean invoiceBudget) {
+		int minutes = BulkEntryImport.minutes(form.getHours().trim());
+		// a timed entry keeps its start and end unless its length or its day changes
+		boolean duration = entry.start() == null || minutes != entry.minutes() || !form.getDate().equals(entry.date());
+		return new EntryChanges(null, form.getActivityId(), form.getDate(), duration ? minutes : null, null, null,
+				null, form.getDescription() == null ? "" : form.getDescription(), form.isBillable(),
+				invoiceBudget ? Boolean.TRUE.equals(form.getNotInvoiced()) : null, null, null, null, null, null,
+				form.getVersion());
+	}
+
+	private boolean invoiceBudget(TimeEntry entry) {
+		return projects.get(entry.projectId()).billingMode() == BillingMode.INVOICE_BUDGET;
+	}
+
+	private String showEdit(CurrentUser user, TimeEntry entry, Model model) {
+		Project project = projects.get(entry.projectId());
+		List<Bookability.ActivityChoice> choices = new java.util.ArrayList<>(bookability.activities(entry.projectId()));
+		if (entry.activityId() != null && choices.stream().noneMatch(a -> a.id() == entry.activityId())) {
+			// an activity booked before stays bookable on its own entry
+			choices.add(0, jdbc.sql("select id, name, billable from activity where id = ?").param(entry.activityId())
+				.query(Bookability.ActivityChoice.class).single());
+		}
+		model.addAttribute("entry", entry);
+		model.addAttribute("projectName", project.name());
+		model.addAttribute("activities", choices);
+		model.addAttribute("invoiceBudget", project.billingMode() == BillingMode.INVOICE_BUDGET);
+		model.addAttribute("changeable", entries.changeable(user, List.of(entry)).contains(entry.id()));
+		return EDIT_VIEW;
 	}
 
 	@GetMapping("/time/import")
@@ -179,14 +280,14 @@ class TimeEntryPages {
 	static EntryRequest toRequest(EntryForm form, ZoneId zone) {
 		if (form.getType() != EntryType.ACTIVITY) {
 			return new EntryRequest(form.getType(), null, form.getProjectId(), form.getActivityId(), form.getDate(),
-					null, null, null, null, form.getDescription(), form.isBillable(), null, null, form.getAmount(),
+					null, null, null, null, form.getDescription(), form.getBillable(), null, null, form.getAmount(),
 					form.getVendorId(), null, form.getNotes(), form.getPurchaseOrderId());
 		}
 		if (form.getStartTime() != null || form.getEndTime() != null) {
 			return new EntryRequest(EntryType.ACTIVITY, null, form.getProjectId(), form.getActivityId(), null, null,
 					null, form.getStartTime() == null ? null : form.getDate().atTime(form.getStartTime()).atZone(zone).toInstant(),
 					form.getEndTime() == null ? null : form.getDate().atTime(form.getEndTime()).atZone(zone).toInstant(),
-					form.getDescription(), form.isBillable(), null, null, null, null, null, form.getNotes(),
+					form.getDescription(), form.getBillable(), null, null, null, null, null, form.getNotes(),
 					form.getPurchaseOrderId());
 		}
 		if (form.getHours() == null || form.getHours().isBlank()) {
@@ -194,7 +295,7 @@ class TimeEntryPages {
 		}
 		return new EntryRequest(EntryType.ACTIVITY, null, form.getProjectId(), form.getActivityId(), form.getDate(),
 				BulkEntryImport.minutes(form.getHours().trim()), null, null, null, form.getDescription(),
-				form.isBillable(), null, null, null, null, null, form.getNotes(), form.getPurchaseOrderId());
+				form.getBillable(), null, null, null, null, null, form.getNotes(), form.getPurchaseOrderId());
 	}
 
 	/** The purchase-order alerts of a save, as the flash box shows them. */

@@ -128,7 +128,15 @@ public class TimeEntryService {
 
 	/** 422 unless time can be booked on this activity of this project (a running timer is checked the same way). */
 	public void checkTrackable(long userId, Long projectId, Long activityId) {
-		drafts.checkTrackable(userId, projectId, activityId, workspace.cached());
+		drafts.checkTrackable(userId, projectId, activityId, null, workspace.cached());
+	}
+
+	/**
+	 * {@link #checkTrackable}, answering the billable flag an entry of this booking gets: {@code billable} as
+	 * given, else the activity's (the default every save path shares).
+	 */
+	boolean checkTrackable(long userId, Long projectId, Long activityId, Boolean billable) {
+		return drafts.checkTrackable(userId, projectId, activityId, billable, workspace.cached());
 	}
 
 	/** The alerts as an entry shows them. */

@@ -76,6 +76,7 @@ class TimeEntryStore {
 		String sql = (lockOwner ? LOCK_OWNER + ";\n" : "") + """
 				select p.id, p.type, p.status, p.corporation, p.billing_mode, a.id as activity_id, a.category,
 				       a.corporation as activity_corporation, a.active as activity_active,
+				       a.billable as activity_billable,
 				       exists (select 1 from purchase_order po where po.project_id = p.id) as has_orders,
 				       cast(:day as date) as day,
 				       (select coalesce(sum(e.minutes), 0) from time_entry e
@@ -180,14 +181,15 @@ class TimeEntryStore {
 	private static SaveFacts facts(ResultSet rs) throws SQLException {
 		return new SaveFacts(rs.getLong("id"), rs.getString("type"), rs.getString("status"), rs.getString("corporation"),
 				rs.getString("billing_mode"), (Long) rs.getObject("activity_id"), rs.getString("category"),
-				rs.getString("activity_corporation"), (Boolean) rs.getObject("activity_active"), rs.getBoolean("has_orders"),
+				rs.getString("activity_corporation"), (Boolean) rs.getObject("activity_active"),
+				(Boolean) rs.getObject("activity_billable"), rs.getBoolean("has_orders"),
 				rs.getObject("day", LocalDate.class), rs.getInt("minutes_that_day"), rs.getString("week_status"),
 				List.of());
 	}
 
 	private static SaveFacts withCandidates(SaveFacts f, List<RateCandidate> candidates) {
 		return new SaveFacts(f.id(), f.type(), f.status(), f.corporation(), f.billingMode(), f.activityId(), f.category(),
-				f.activityCorporation(), f.activityActive(), f.hasOrders(), f.day(), f.minutesThatDay(), f.weekStatus(),
+				f.activityCorporation(), f.activityActive(), f.activityBillable(), f.hasOrders(), f.day(), f.minutesThatDay(), f.weekStatus(),
 				List.copyOf(candidates));
 	}
 }

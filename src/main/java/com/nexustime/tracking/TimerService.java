@@ -50,7 +50,9 @@ public class TimerService {
 	@Transactional
 	public RunningTimer start(CurrentUser user, TimerRequest request) {
 		// the same checks an entry gets, so that a timer never runs on something it could not be saved as
-		entries.checkTrackable(user.id(), request.projectId(), request.activityId());
+		// and the billable flag its entry will keep: as asked, else the activity's
+		boolean billable = entries.checkTrackable(user.id(), request.projectId(), request.activityId(),
+				request.billable());
 		Instant now = now();
 		Instant startedAt = request.startedAt() == null ? now : notAfter(now, request.startedAt(), "startedAt");
 		if (startedAt.isBefore(now.minus(LONGEST_BACKDATE))) {
@@ -60,7 +62,7 @@ public class TimerService {
 				insert into running_timer (user_id, project_id, activity_id, description, billable, started_at)
 				values (?, ?, ?, ?, ?, ?) on conflict (user_id) do nothing""")
 			.params(user.id(), request.projectId(), request.activityId(), trimToNull(request.description()),
-					request.billable() == null || request.billable(), Timestamp.from(startedAt))
+					billable, Timestamp.from(startedAt))
 			.update();
 		if (inserted == 0) {
 			throw new ConflictException("a timer is already running; stop it before starting another");

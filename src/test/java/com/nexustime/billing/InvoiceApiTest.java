@@ -298,7 +298,7 @@ class InvoiceApiTest extends IntegrationTest {
 		assertThat(billing.post("/api/v1/invoices/from-time", Map.of("contactId", "999999999", "from", "2021-03-01",
 				"to", "2021-03-05")).status()).isEqualTo(422);
 		assertThat(billing.post("/api/v1/invoices/from-time", Map.of("approvalId", "999999999")).status()).isEqualTo(404);
-		assertThat(billing.get("/api/v1/invoices/not-a-number").status()).isEqualTo(400);
+		assertThat(billing.get("/api/v1/invoices/not-a-number").status()).isEqualTo(404);
 		assertThat(billing.get("/api/v1/invoices/999999999").status()).isEqualTo(404);
 		assertThat(billing.post("/api/v1/invoices/from-time", "{not json").status()).isEqualTo(400);
 		assertThat(billing.post("/api/v1/invoices/999999999/void", Map.of("reason", "x".repeat(1001))).status())

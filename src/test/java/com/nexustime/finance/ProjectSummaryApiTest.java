@@ -88,7 +88,7 @@ class ProjectSummaryApiTest extends IntegrationTest {
 		assertThat(staff.status()).isEqualTo(403);
 		assertThat(staff.contentType()).contains("problem+json");
 		assertThat(admin().get("/api/v1/projects/987654321/summary").status()).isEqualTo(404);
-		assertThat(admin().get("/api/v1/projects/abc/summary").status()).isEqualTo(400);
+		assertThat(admin().get("/api/v1/projects/abc/summary").status()).isEqualTo(404);
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -21,6 +23,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -30,10 +33,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every failure of an API call into {@code application/problem+json}: 400 malformed or invalid input
- * (with the fields), 403, 404, 409 state conflicts, 422 rule refusals. Unexpected errors answer a bare 500
+ * (with the fields), 403, 404 (also for a path id that cannot be read), 409 state conflicts, 422 rule refusals. Unexpected errors answer a bare 500
  * without internals; the details go to the log.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.LOWEST_PRECEDENCE - 1) // before PageExceptionHandler, which also matches REST controllers
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -83,6 +87,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		if (namesNothing(ex)) {
+			// ids are opaque strings to a client: one that cannot even be read names nothing
+			return respond(problem(HttpStatus.NOT_FOUND, "Not found",
+					"There is nothing at '" + ex.getName() + "' = '" + ex.getValue() + "'."));
+		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed input",
 				"The value of '" + ex.getName() + "' cannot be read.");
 		problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), "has the wrong type or format")));
@@ -184,5 +193,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static String lastNode(String path) {
 		int dot = path.lastIndexOf('.');
 		return dot < 0 ? path : path.substring(dot + 1);
+	}
+
+	/**
+	 * An id in the path (a number to the server, an opaque string to a client) that cannot be read names nothing.
+	 * A malformed date or other value in a path stays a 400, like a bad query parameter.
+	 */
+	static boolean namesNothing(MethodArgumentTypeMismatchException ex) {
+		Class<?> type = ex.getRequiredType();
+		return ex.getParameter().hasParameterAnnotation(PathVariable.class) && type != null
+				&& (Number.class.isAssignableFrom(type) || type == long.class || type == int.class);
 	}
 }
