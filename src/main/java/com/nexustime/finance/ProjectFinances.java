@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.nexustime.billing.BudgetInvoicing;
 import com.nexustime.catalog.Project;
 import com.nexustime.catalog.ProjectService;
 import com.nexustime.catalog.ProjectStatus;
@@ -55,8 +56,11 @@ public class ProjectFinances {
 
 	private final PoAlertRules poRules;
 
+	private final BudgetInvoicing budgetInvoicing;
+
 	ProjectFinances(JdbcClient jdbc, ProjectService projects, PurchaseOrderUsage usage, WorkspaceSettings workspace,
-			InvoicingRules invoicing, PoAlertRules poRules) {
+			InvoicingRules invoicing, PoAlertRules poRules, BudgetInvoicing budgetInvoicing) {
+		this.budgetInvoicing = budgetInvoicing;
 		this.invoicing = invoicing;
 		this.poRules = poRules;
 		this.jdbc = jdbc;
@@ -144,6 +148,8 @@ public class ProjectFinances {
 				totals.computeIfAbsent(sum.projectId(), id -> new Totals()).add(sum);
 			}
 		}
+		Map<Long, BigDecimal> budgets = invoiceBudgets(statusOf.keySet());
+		Map<Long, BigDecimal> invoicedBudget = budgets.isEmpty() ? Map.of() : budgetInvoicing.invoicedBudget(budgets.keySet());
 		Map<Long, List<PurchaseOrderUsage.Usage>> usages = usage.of(statusOf.keySet());
 		BigDecimal threshold = workspace.cached().poAlertThresholdPercent();
 		for (Long id : ids) {
@@ -152,9 +158,42 @@ public class ProjectFinances {
 				continue;
 			}
 			ProjectSummary money = totals.getOrDefault(id, new Totals()).summary(id, ProjectStatus.valueOf(status));
+			if (budgets.containsKey(id)) {
+				money = asInvoiceBudget(money, budgets.get(id), invoicedBudget.getOrDefault(id, BigDecimal.ZERO));
+			}
 			found.put(id, money.withPurchaseOrders(orders(usages.getOrDefault(id, List.of()), threshold)));
 		}
 		return found;
+	}
+
+	/** The invoice-budget projects among {@code projectIds}, each with its budget amount (0 when none was agreed). */
+	private Map<Long, BigDecimal> invoiceBudgets(Collection<Long> projectIds) {
+		Map<Long, BigDecimal> budgets = new HashMap<>();
+		if (projectIds.isEmpty()) {
+			return budgets;
+		}
+		jdbc.sql("select id, budget_amount from project where id = any(:projects) and billing_mode = 'INVOICE_BUDGET'")
+			.param("projects", projectIds.toArray(Long[]::new))
+			.query((rs, n) -> budgets.put(rs.getLong("id"),
+					rs.getBigDecimal("budget_amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("budget_amount")))
+			.list();
+		return budgets;
+	}
+
+	/**
+	 * An invoice-budget project's figures (docs/project-finances.md): billed and B are what its invoices billed of
+	 * the budget, not its entries' amounts; finalized to bill is what is left of the budget while finalized time
+	 * waits for the invoice that will bill it (the next range invoice bills exactly that), else 0; the open work
+	 * keeps its entries' values, for cost tracking.
+	 */
+	static ProjectSummary asInvoiceBudget(ProjectSummary entries, BigDecimal budget, BigDecimal invoiced) {
+		BigDecimal billed = money(invoiced);
+		BigDecimal remaining = budget.subtract(invoiced).max(BigDecimal.ZERO);
+		BigDecimal toBill = entries.finalizedToBill().signum() > 0 ? money(remaining) : zero();
+		return new ProjectSummary(entries.projectId(), entries.projectStatus(), billed, toBill, entries.notBilled(),
+				entries.notBilledDc(), entries.notBilledHourly(), entries.notBilledFixed(),
+				entries.notBilledAdjustments(), money(billed.add(toBill)), entries.perPiece(), billed,
+				entries.purchaseOrders());
 	}
 
 	/** A project's purchase orders with their use to date; "over the line" is po-alerts.drl's to say. */
