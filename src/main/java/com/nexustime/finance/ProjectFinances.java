@@ -269,7 +269,7 @@ public class ProjectFinances {
 			String category, BigDecimal hours, BigDecimal rate, BigDecimal baseDollars, BigDecimal rushFixed,
 			BigDecimal amount, String status, boolean billed, LocalDate invoiceDate, Long invoiceId, String artwork,
 			String packagingLevel, Integer alterationCount, String poNumber, boolean billable, boolean notInvoiced,
-			boolean inBilling) {
+			boolean inBilling, String vendor, String attributedEmployee) {
 	}
 
 	/** Totals over every row the filter matches (not only this page). */
@@ -291,7 +291,7 @@ public class ProjectFinances {
 			return new RowWithTotals(new DollarRow(r.id(), r.type(), r.date(), r.weekOf(), r.employee(), r.activity(),
 					r.category(), r.hours(), r.rate(), r.baseDollars(), r.rushFixed(), r.amount(), r.status(), r.billed(),
 					r.invoiceDate(), r.invoiceId(), r.artwork(), r.packagingLevel(), r.alterationCount(), r.poNumber(),
-					r.billable(), r.notInvoiced(), in), totals, entry);
+					r.billable(), r.notInvoiced(), in, r.vendor(), r.attributedEmployee()), totals, entry);
 		}
 	}
 
@@ -303,7 +303,7 @@ public class ProjectFinances {
 			with first_po as (select number from purchase_order where project_id = :project order by id limit 1)
 			select e.id, e.type, e.entry_date, e.minutes, e.rate, e.amount, e.status, e.billed_on, e.invoice_id,
 			       e.billable, e.not_invoiced, e.user_id, e.activity_id, u.name employee, a.name activity, a.category,
-			       aw.name artwork, aw.packaging_level, aw.alteration_count,
+			       aw.name artwork, aw.packaging_level, aw.alteration_count, v.name vendor, att.name attributed_employee,
 			       coalesce(po.number, (select number from first_po)) po_number,
 			       count(*) over () total_rows,
 			       coalesce(sum(e.minutes) over (), 0) total_minutes,
@@ -315,6 +315,8 @@ public class ProjectFinances {
 			  left join activity a on a.id = e.activity_id
 			  left join artwork aw on aw.id = e.artwork_id
 			  left join purchase_order po on po.id = e.purchase_order_id
+			  left join vendor v on v.id = e.vendor_id
+			  left join app_user att on att.id = e.employee_id
 			 where e.project_id = :project and (not :hideZero or e.amount <> 0)
 			 order by e.entry_date desc, e.id desc
 			 limit :limit offset :offset""";
@@ -360,7 +362,8 @@ public class ProjectFinances {
 				minutes == null ? null : hours(minutes), rs.getBigDecimal("rate"), activity ? amount : zero(),
 				activity ? zero() : amount, amount, status, billed, rs.getObject("billed_on", LocalDate.class),
 				(Long) rs.getObject("invoice_id"), rs.getString("artwork"), rs.getString("packaging_level"),
-				(Integer) rs.getObject("alteration_count"), rs.getString("po_number"), billable, notInvoiced, billed);
+				(Integer) rs.getObject("alteration_count"), rs.getString("po_number"), billable, notInvoiced, billed,
+				rs.getString("vendor"), rs.getString("attributed_employee"));
 		DollarTotals totals = new DollarTotals(rs.getLong("total_rows"), hours(rs.getLong("total_minutes")),
 				money(rs.getBigDecimal("total_base")), money(rs.getBigDecimal("total_rush_fixed")),
 				money(rs.getBigDecimal("total_amount")));

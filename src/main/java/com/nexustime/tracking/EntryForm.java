@@ -32,6 +32,9 @@ public class EntryForm {
 
 	private boolean billable = true;
 
+	/** Only for invoice-budget projects: the entry is tracked for cost and never billed. */
+	private boolean notInvoiced;
+
 	private BigDecimal amount;
 
 	private Long vendorId;
@@ -112,6 +115,14 @@ public class EntryForm {
 
 	public void setDescription(String description) {
 		this.description = description;
+	}
+
+	public boolean isNotInvoiced() {
+		return notInvoiced;
+	}
+
+	public void setNotInvoiced(boolean notInvoiced) {
+		this.notInvoiced = notInvoiced;
 	}
 
 	public boolean isBillable() {
