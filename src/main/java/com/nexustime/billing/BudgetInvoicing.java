@@ -1,6 +1,7 @@
 package com.nexustime.billing;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 
@@ -23,6 +24,12 @@ public class BudgetInvoicing {
 	/** By project id; a project no live invoice billed a budget line for is left out. */
 	@Transactional(readOnly = true)
 	public Map<Long, BigDecimal> invoicedBudget(Collection<Long> projectIds) {
-		return store.budgetBilled(projectIds);
+		return store.budgetBilled(projectIds, null, null);
+	}
+
+	/** The same, of the invoices issued from {@code from} to {@code to} (both included): a report's period. */
+	@Transactional(readOnly = true)
+	public Map<Long, BigDecimal> invoicedBudget(Collection<Long> projectIds, LocalDate from, LocalDate to) {
+		return store.budgetBilled(projectIds, from, to);
 	}
 }

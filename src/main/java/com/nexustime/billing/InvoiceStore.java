@@ -105,6 +105,11 @@ class InvoiceStore {
 	}
 
 	Map<Long, BigDecimal> budgetBilled(Collection<Long> projectIds) {
+		return budgetBilled(projectIds, null, null);
+	}
+
+	/** The same, of the invoices issued from {@code from} to {@code to} when they are given. */
+	Map<Long, BigDecimal> budgetBilled(Collection<Long> projectIds, LocalDate from, LocalDate to) {
 		Map<Long, BigDecimal> billed = new HashMap<>();
 		if (projectIds.isEmpty()) {
 			return billed;
@@ -112,9 +117,11 @@ class InvoiceStore {
 		jdbc.sql("""
 				select l.budget_project_id, sum(l.amount) amount
 				  from invoice_line l join invoice i on i.id = l.invoice_id
-				 where l.budget_project_id = any(?) and i.status <> 'VOID'
+				 where l.budget_project_id = any(:projects) and i.status <> 'VOID'
+				   and (cast(:from as date) is null or i.issue_date >= :from)
+				   and (cast(:to as date) is null or i.issue_date <= :to)
 				 group by l.budget_project_id""")
-			.param(projectIds.stream().distinct().toArray(Long[]::new))
+			.param("projects", projectIds.stream().distinct().toArray(Long[]::new)).param("from", from).param("to", to)
 			.query((rs, n) -> billed.put(rs.getLong("budget_project_id"), rs.getBigDecimal("amount"))).list();
 		return billed;
 	}

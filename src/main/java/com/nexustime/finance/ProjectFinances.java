@@ -149,7 +149,9 @@ public class ProjectFinances {
 			}
 		}
 		Map<Long, BigDecimal> budgets = invoiceBudgets(statusOf.keySet());
-		Map<Long, BigDecimal> invoicedBudget = budgets.isEmpty() ? Map.of() : budgetInvoicing.invoicedBudget(budgets.keySet());
+		// over a period (reports), the budget billed by the invoices issued in it
+		Map<Long, BigDecimal> invoicedBudget = budgets.isEmpty() ? Map.of()
+				: budgetInvoicing.invoicedBudget(budgets.keySet(), from, to);
 		Map<Long, List<PurchaseOrderUsage.Usage>> usages = usage.of(statusOf.keySet());
 		BigDecimal threshold = workspace.cached().poAlertThresholdPercent();
 		for (Long id : ids) {
