@@ -50,6 +50,45 @@ final class InvoiceLines {
 		return lines;
 	}
 
+	/**
+	 * The line that bills what is left of an invoice-budget project's budget: the amount only, with the hours of the
+	 * entries it covers for information (no rate: the hours do not make the amount).
+	 */
+	static Invoice.Line budgetLine(String projectName, int minutes, BigDecimal remaining) {
+		BigDecimal hours = BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+		return new Invoice.Line(0, projectName, cut(projectName + " — Budget"), hours, null,
+				remaining.setScale(2, RoundingMode.HALF_UP));
+	}
+
+	/** A budget line and the project whose budget it bills. */
+	record BudgetLine(Invoice.Line line, long projectId) {
+	}
+
+	/** An invoice's lines and which of them (by position) bill which project's budget. */
+	record Merged(List<Invoice.Line> lines, Map<Integer, Long> budgetPositions) {
+	}
+
+	/**
+	 * {@code lines} and the budget lines as one invoice: projects in name order (the sort is stable, so each
+	 * project's lines keep their order), numbered from 1.
+	 */
+	static Merged merged(List<Invoice.Line> lines, List<BudgetLine> budgetLines) {
+		List<BudgetLine> all = new ArrayList<>(lines.stream().map(l -> new BudgetLine(l, -1)).toList());
+		all.addAll(budgetLines);
+		all.sort(Comparator.comparing(b -> b.line().group()));
+		List<Invoice.Line> numbered = new ArrayList<>();
+		Map<Integer, Long> positions = new LinkedHashMap<>();
+		for (BudgetLine placed : all) {
+			Invoice.Line line = placed.line();
+			numbered.add(new Invoice.Line(numbered.size() + 1, line.group(), line.description(), line.hours(),
+					line.rate(), line.amount()));
+			if (placed.projectId() >= 0) {
+				positions.put(numbered.size(), placed.projectId());
+			}
+		}
+		return new Merged(numbered, positions);
+	}
+
 	static BigDecimal total(List<Invoice.Line> lines) {
 		return lines.stream().map(Invoice.Line::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add)
 			.setScale(2, RoundingMode.HALF_UP);

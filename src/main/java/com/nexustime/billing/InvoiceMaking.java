@@ -1,9 +1,13 @@
 package com.nexustime.billing;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -131,16 +135,54 @@ class InvoiceMaking {
 			.toList()).stream().map(EntryLifecycle.LockedEntry::id).collect(Collectors.toSet());
 		List<InvoiceSources.Dated> found = sources.finalizedEntries(contactId, from, to).stream()
 			.filter(d -> held.contains(d.entry().id())).toList();
-		List<InvoiceLines.Billable> entries = invoicing.keepInvoiceable(found, InvoiceSources.Dated::candidate).stream()
-			.sorted(Comparator.comparing(InvoiceSources.Dated::date).thenComparing(d -> d.entry().id()))
-			.map(InvoiceSources.Dated::entry).toList();
-		entries = asSigned(entries);
-		if (entries.isEmpty()) {
+		List<InvoiceSources.Dated> kept = invoicing.keepInvoiceable(found, InvoiceSources.Dated::candidate).stream()
+			.sorted(Comparator.comparing(InvoiceSources.Dated::date).thenComparing(d -> d.entry().id())).toList();
+		List<InvoiceLines.Billable> entries = asSigned(
+				kept.stream().filter(d -> d.budget() == null).map(InvoiceSources.Dated::entry).toList());
+		BudgetBilling budgets = budgetLines(kept.stream().filter(d -> d.budget() != null).toList());
+		InvoiceLines.Merged merged = InvoiceLines.merged(InvoiceLines.of(entries), budgets.lines());
+		if (merged.lines().isEmpty()) {
 			throw new ConflictException("nothing is billable: " + contactName + " has no finalized entries on no "
-					+ "invoice that may be invoiced between " + from + " and " + to);
+					+ "invoice that may be invoiced between " + from + " and " + to
+					+ (budgets.exhausted().isEmpty() ? ""
+							: "; the budget of " + String.join(", ", budgets.exhausted()) + " is all invoiced"));
 		}
-		return create(contactId, null, from, to, null, InvoiceLines.of(entries),
-				entries.stream().map(InvoiceLines.Billable::id).toList(), user.id());
+		List<Long> entryIds = new ArrayList<>(entries.stream().map(InvoiceLines.Billable::id).toList());
+		entryIds.addAll(budgets.entryIds());
+		return create(contactId, null, from, to, null, merged.lines(), entryIds, merged.budgetPositions(), user.id());
+	}
+
+	/**
+	 * The budget lines of a range invoice: per invoice-budget project, what is left of its budget (the budget amount
+	 * less what the budget lines of invoices that are not void billed), with its entries, which are billed with that
+	 * line for cost tracking. A project with nothing left gets no line, and its entries stay as they are.
+	 */
+	private record BudgetBilling(List<InvoiceLines.BudgetLine> lines, List<Long> entryIds, List<String> exhausted) {
+	}
+
+	private BudgetBilling budgetLines(List<InvoiceSources.Dated> budgetEntries) {
+		Map<Long, List<InvoiceSources.Dated>> byProject = new LinkedHashMap<>();
+		budgetEntries.forEach(d -> byProject.computeIfAbsent(d.budget().projectId(), p -> new ArrayList<>()).add(d));
+		store.lockBudgets(byProject.keySet());
+		Map<Long, BigDecimal> invoiced = store.budgetBilled(byProject.keySet());
+		List<InvoiceLines.BudgetLine> lines = new ArrayList<>();
+		List<Long> entryIds = new ArrayList<>();
+		List<String> exhausted = new ArrayList<>();
+		for (List<InvoiceSources.Dated> members : byProject.values()) {
+			InvoiceSources.BudgetProject project = members.get(0).budget();
+			BigDecimal budget = project.budgetAmount() == null ? BigDecimal.ZERO : project.budgetAmount();
+			BigDecimal remaining = budget.subtract(invoiced.getOrDefault(project.projectId(), BigDecimal.ZERO));
+			if (remaining.signum() <= 0) {
+				exhausted.add(project.name());
+				continue;
+			}
+			int minutes = members.stream().map(d -> d.entry().minutes()).filter(Objects::nonNull)
+				.mapToInt(Integer::intValue).sum();
+			lines.add(new InvoiceLines.BudgetLine(InvoiceLines.budgetLine(project.name(), minutes, remaining),
+					project.projectId()));
+			members.forEach(d -> entryIds.add(d.entry().id()));
+		}
+		return new BudgetBilling(lines, entryIds, exhausted);
 	}
 
 	/** The workspace setting the client-approval process asks after the client approved. */
@@ -177,6 +219,12 @@ class InvoiceMaking {
 			throw new ConflictException("client approval " + approvalId + " is already invoiced as "
 					+ store.number(live.get()));
 		}
+		// a retainer's client agreed its budget, not its hours: signed hour lines cannot become its invoice
+		List<String> budgetProjects = sources.approvalBudgetProjects(approvalId);
+		if (!budgetProjects.isEmpty()) {
+			throw new ConflictException("client approval " + approvalId + " covers time of " + String.join(", ", budgetProjects)
+					+ ", billed by invoice budget: invoice its budget from a date range instead");
+		}
 		List<Invoice.Line> lines = sources.approvalLines(approvalId);
 		List<Long> covered = sources.approvalEntryIds(approvalId);
 		List<EntryLifecycle.LockedEntry> found = lifecycle.lock(covered);
@@ -210,6 +258,12 @@ class InvoiceMaking {
 
 	private Invoice create(long contactId, Long approvalId, LocalDate from, LocalDate to, String snapshotHash,
 			List<Invoice.Line> lines, List<Long> entryIds, Long createdBy) {
+		return create(contactId, approvalId, from, to, snapshotHash, lines, entryIds, Map.of(), createdBy);
+	}
+
+	/** {@code budgetPositions}: the lines (by position) that bill an invoice-budget project's budget, to that project. */
+	private Invoice create(long contactId, Long approvalId, LocalDate from, LocalDate to, String snapshotHash,
+			List<Invoice.Line> lines, List<Long> entryIds, Map<Integer, Long> budgetPositions, Long createdBy) {
 		Workspace settings = workspace.current();
 		LocalDate issueDate = LocalDate.now(settings.zone());
 		int year = issueDate.getYear();
@@ -218,6 +272,7 @@ class InvoiceMaking {
 		long id = store.insert(number, year, sequence, contactId, approvalId, issueDate, from, to,
 				InvoiceLines.total(lines), settings.currency().trim(), snapshotHash, createdBy);
 		store.insertLines(id, lines);
+		store.markBudgetLines(id, budgetPositions);
 		store.insertEntries(id, entryIds);
 		// status only, like the approval's moves: the version stays for "changed since sent"
 		int billed = lifecycle.markBilled(id, issueDate, entryIds);

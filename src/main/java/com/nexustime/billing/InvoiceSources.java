@@ -1,5 +1,6 @@
 package com.nexustime.billing;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -21,8 +22,15 @@ import com.nexustime.rules.InvoiceCandidate;
 @Component
 class InvoiceSources {
 
-	/** A finalized entry of a range, its day, and the entry as the invoicing rules see it. */
-	record Dated(LocalDate date, InvoiceLines.Billable entry, InvoiceCandidate candidate) {
+	/**
+	 * A finalized entry of a range, its day, the entry as the invoicing rules see it, and the budget of its project
+	 * when that project is billed by invoice budget (null for every other project).
+	 */
+	record Dated(LocalDate date, InvoiceLines.Billable entry, InvoiceCandidate candidate, BudgetProject budget) {
+	}
+
+	/** An invoice-budget project: its budget amount (null when none was agreed). */
+	record BudgetProject(long projectId, String name, BigDecimal budgetAmount) {
 	}
 
 	/** Who an invoice is addressed to. */
@@ -53,7 +61,8 @@ class InvoiceSources {
 		return jdbc.sql("""
 				select e.id, e.type, e.user_id, e.entry_date, e.project_id, p.status project_status, e.activity_id,
 				       act.category, e.billable, e.not_invoiced, p.name project_name, act.name activity_name,
-				       coalesce(e.description, e.notes) text, e.minutes, e.rate, e.amount
+				       coalesce(e.description, e.notes) text, e.minutes, e.rate, e.amount, p.billing_mode,
+				       p.budget_amount
 				  from time_entry e
 				  join project p on p.id = e.project_id
 				  left join activity act on act.id = e.activity_id
@@ -65,8 +74,22 @@ class InvoiceSources {
 					new InvoiceLines.Billable(rs.getLong("id"), rs.getString("type"), rs.getString("project_name"),
 							rs.getString("activity_name"), rs.getString("text"), (Integer) rs.getObject("minutes"),
 							rs.getBigDecimal("rate"), rs.getBigDecimal("amount")),
-					invoiceCandidate(rs)))
+					invoiceCandidate(rs),
+					"INVOICE_BUDGET".equals(rs.getString("billing_mode"))
+							? new BudgetProject(rs.getLong("project_id"), rs.getString("project_name"),
+									rs.getBigDecimal("budget_amount"))
+							: null))
 			.list();
+	}
+
+	/** The invoice-budget projects among the approval's entries, by name: their budget is billed by a range invoice. */
+	List<String> approvalBudgetProjects(long approvalId) {
+		return jdbc.sql("""
+				select distinct p.name from time_entry e join project p on p.id = e.project_id
+				 where e.id in (select entry_id from approval_entry where approval_id = ?)
+				   and p.billing_mode = 'INVOICE_BUDGET'
+				 order by p.name""")
+			.param(approvalId).query(String.class).list();
 	}
 
 	/** The approval's lines as signed, in order: an invoice made from it has exactly these. */

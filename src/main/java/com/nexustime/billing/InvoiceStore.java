@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,6 +34,9 @@ class InvoiceStore {
 			       (select count(*) from invoice_entry ie where ie.invoice_id = i.id) entry_count
 			  from invoice i join contact c on c.id = i.contact_id
 			""";
+
+	/** The first key of the per-project advisory lock taken while a budget is billed. */
+	private static final int BUDGET_LOCK = 0x0B0D6E7;
 
 	private final JdbcClient jdbc;
 
@@ -75,6 +81,49 @@ class InvoiceStore {
 						line.amount())
 				.update();
 		}
+	}
+
+	/** Marks the lines at {@code positions} (position → project) as billing that project's budget. */
+	void markBudgetLines(long invoiceId, Map<Integer, Long> positions) {
+		positions.forEach((position, projectId) -> jdbc
+			.sql("update invoice_line set budget_project_id = ? where invoice_id = ? and position = ?")
+			.params(projectId, invoiceId, position).update());
+	}
+
+	/**
+	 * What the budget lines of invoices that are not void billed for each of the projects, by project id; projects
+	 * without any are left out.
+	 */
+	/**
+	 * Serialises budget billing per project until the caller's transaction ends, so two invoices made at once for
+	 * different days of one project cannot both bill the whole budget. Ascending ids: no two callers wait in a circle.
+	 */
+	void lockBudgets(Collection<Long> projectIds) {
+		projectIds.stream().distinct().sorted().forEach(id -> jdbc
+			.sql("select pg_advisory_xact_lock(" + BUDGET_LOCK + ", cast(? as integer))").param(id)
+			.query((rs, n) -> 1).list());
+	}
+
+	Map<Long, BigDecimal> budgetBilled(Collection<Long> projectIds) {
+		return budgetBilled(projectIds, null, null);
+	}
+
+	/** The same, of the invoices issued from {@code from} to {@code to} when they are given. */
+	Map<Long, BigDecimal> budgetBilled(Collection<Long> projectIds, LocalDate from, LocalDate to) {
+		Map<Long, BigDecimal> billed = new HashMap<>();
+		if (projectIds.isEmpty()) {
+			return billed;
+		}
+		jdbc.sql("""
+				select l.budget_project_id, sum(l.amount) amount
+				  from invoice_line l join invoice i on i.id = l.invoice_id
+				 where l.budget_project_id = any(:projects) and i.status <> 'VOID'
+				   and (cast(:from as date) is null or i.issue_date >= :from)
+				   and (cast(:to as date) is null or i.issue_date <= :to)
+				 group by l.budget_project_id""")
+			.param("projects", projectIds.stream().distinct().toArray(Long[]::new)).param("from", from).param("to", to)
+			.query((rs, n) -> billed.put(rs.getLong("budget_project_id"), rs.getBigDecimal("amount"))).list();
+		return billed;
 	}
 
 	/** Records which entries the invoice bills; this record stays when the invoice is voided. */

@@ -24,12 +24,16 @@ public class MoneyEntryForm {
 
 	private Integer version;
 
+	/** Shown and saved only on invoice-budget projects. */
+	private boolean notInvoiced;
+
 	static MoneyEntryForm of(TimeEntry entry) {
 		MoneyEntryForm form = new MoneyEntryForm();
 		form.setDate(entry.date());
 		form.setAmount(entry.amount());
 		form.setNotes(entry.notes());
 		form.setVersion(entry.version());
+		form.setNotInvoiced(entry.notInvoiced());
 		return form;
 	}
 
@@ -55,6 +59,14 @@ public class MoneyEntryForm {
 
 	public void setNotes(String notes) {
 		this.notes = notes;
+	}
+
+	public boolean isNotInvoiced() {
+		return notInvoiced;
+	}
+
+	public void setNotInvoiced(boolean notInvoiced) {
+		this.notInvoiced = notInvoiced;
 	}
 
 	public Integer getVersion() {

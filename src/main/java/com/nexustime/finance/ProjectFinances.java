@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.nexustime.billing.BudgetInvoicing;
 import com.nexustime.catalog.Project;
 import com.nexustime.catalog.ProjectService;
 import com.nexustime.catalog.ProjectStatus;
@@ -55,8 +56,11 @@ public class ProjectFinances {
 
 	private final PoAlertRules poRules;
 
+	private final BudgetInvoicing budgetInvoicing;
+
 	ProjectFinances(JdbcClient jdbc, ProjectService projects, PurchaseOrderUsage usage, WorkspaceSettings workspace,
-			InvoicingRules invoicing, PoAlertRules poRules) {
+			InvoicingRules invoicing, PoAlertRules poRules, BudgetInvoicing budgetInvoicing) {
+		this.budgetInvoicing = budgetInvoicing;
 		this.invoicing = invoicing;
 		this.poRules = poRules;
 		this.jdbc = jdbc;
@@ -144,6 +148,10 @@ public class ProjectFinances {
 				totals.computeIfAbsent(sum.projectId(), id -> new Totals()).add(sum);
 			}
 		}
+		Map<Long, BigDecimal> budgets = invoiceBudgets(statusOf.keySet());
+		// over a period (reports), the budget billed by the invoices issued in it
+		Map<Long, BigDecimal> invoicedBudget = budgets.isEmpty() ? Map.of()
+				: budgetInvoicing.invoicedBudget(budgets.keySet(), from, to);
 		Map<Long, List<PurchaseOrderUsage.Usage>> usages = usage.of(statusOf.keySet());
 		BigDecimal threshold = workspace.cached().poAlertThresholdPercent();
 		for (Long id : ids) {
@@ -152,9 +160,42 @@ public class ProjectFinances {
 				continue;
 			}
 			ProjectSummary money = totals.getOrDefault(id, new Totals()).summary(id, ProjectStatus.valueOf(status));
+			if (budgets.containsKey(id)) {
+				money = asInvoiceBudget(money, budgets.get(id), invoicedBudget.getOrDefault(id, BigDecimal.ZERO));
+			}
 			found.put(id, money.withPurchaseOrders(orders(usages.getOrDefault(id, List.of()), threshold)));
 		}
 		return found;
+	}
+
+	/** The invoice-budget projects among {@code projectIds}, each with its budget amount (0 when none was agreed). */
+	private Map<Long, BigDecimal> invoiceBudgets(Collection<Long> projectIds) {
+		Map<Long, BigDecimal> budgets = new HashMap<>();
+		if (projectIds.isEmpty()) {
+			return budgets;
+		}
+		jdbc.sql("select id, budget_amount from project where id = any(:projects) and billing_mode = 'INVOICE_BUDGET'")
+			.param("projects", projectIds.toArray(Long[]::new))
+			.query((rs, n) -> budgets.put(rs.getLong("id"),
+					rs.getBigDecimal("budget_amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("budget_amount")))
+			.list();
+		return budgets;
+	}
+
+	/**
+	 * An invoice-budget project's figures (docs/project-finances.md): billed and B are what its invoices billed of
+	 * the budget, not its entries' amounts; finalized to bill is what is left of the budget while finalized time
+	 * waits for the invoice that will bill it (the next range invoice bills exactly that), else 0; the open work
+	 * keeps its entries' values, for cost tracking.
+	 */
+	static ProjectSummary asInvoiceBudget(ProjectSummary entries, BigDecimal budget, BigDecimal invoiced) {
+		BigDecimal billed = money(invoiced);
+		BigDecimal remaining = budget.subtract(invoiced).max(BigDecimal.ZERO);
+		BigDecimal toBill = entries.finalizedToBill().signum() > 0 ? money(remaining) : zero();
+		return new ProjectSummary(entries.projectId(), entries.projectStatus(), billed, toBill, entries.notBilled(),
+				entries.notBilledDc(), entries.notBilledHourly(), entries.notBilledFixed(),
+				entries.notBilledAdjustments(), money(billed.add(toBill)), entries.perPiece(), billed,
+				entries.purchaseOrders());
 	}
 
 	/** A project's purchase orders with their use to date; "over the line" is po-alerts.drl's to say. */
@@ -230,7 +271,7 @@ public class ProjectFinances {
 			String category, BigDecimal hours, BigDecimal rate, BigDecimal baseDollars, BigDecimal rushFixed,
 			BigDecimal amount, String status, boolean billed, LocalDate invoiceDate, Long invoiceId, String artwork,
 			String packagingLevel, Integer alterationCount, String poNumber, boolean billable, boolean notInvoiced,
-			boolean inBilling) {
+			boolean inBilling, String vendor, String attributedEmployee) {
 	}
 
 	/** Totals over every row the filter matches (not only this page). */
@@ -252,7 +293,7 @@ public class ProjectFinances {
 			return new RowWithTotals(new DollarRow(r.id(), r.type(), r.date(), r.weekOf(), r.employee(), r.activity(),
 					r.category(), r.hours(), r.rate(), r.baseDollars(), r.rushFixed(), r.amount(), r.status(), r.billed(),
 					r.invoiceDate(), r.invoiceId(), r.artwork(), r.packagingLevel(), r.alterationCount(), r.poNumber(),
-					r.billable(), r.notInvoiced(), in), totals, entry);
+					r.billable(), r.notInvoiced(), in, r.vendor(), r.attributedEmployee()), totals, entry);
 		}
 	}
 
@@ -264,7 +305,7 @@ public class ProjectFinances {
 			with first_po as (select number from purchase_order where project_id = :project order by id limit 1)
 			select e.id, e.type, e.entry_date, e.minutes, e.rate, e.amount, e.status, e.billed_on, e.invoice_id,
 			       e.billable, e.not_invoiced, e.user_id, e.activity_id, u.name employee, a.name activity, a.category,
-			       aw.name artwork, aw.packaging_level, aw.alteration_count,
+			       aw.name artwork, aw.packaging_level, aw.alteration_count, v.name vendor, att.name attributed_employee,
 			       coalesce(po.number, (select number from first_po)) po_number,
 			       count(*) over () total_rows,
 			       coalesce(sum(e.minutes) over (), 0) total_minutes,
@@ -276,6 +317,8 @@ public class ProjectFinances {
 			  left join activity a on a.id = e.activity_id
 			  left join artwork aw on aw.id = e.artwork_id
 			  left join purchase_order po on po.id = e.purchase_order_id
+			  left join vendor v on v.id = e.vendor_id
+			  left join app_user att on att.id = e.employee_id
 			 where e.project_id = :project and (not :hideZero or e.amount <> 0)
 			 order by e.entry_date desc, e.id desc
 			 limit :limit offset :offset""";
@@ -321,7 +364,8 @@ public class ProjectFinances {
 				minutes == null ? null : hours(minutes), rs.getBigDecimal("rate"), activity ? amount : zero(),
 				activity ? zero() : amount, amount, status, billed, rs.getObject("billed_on", LocalDate.class),
 				(Long) rs.getObject("invoice_id"), rs.getString("artwork"), rs.getString("packaging_level"),
-				(Integer) rs.getObject("alteration_count"), rs.getString("po_number"), billable, notInvoiced, billed);
+				(Integer) rs.getObject("alteration_count"), rs.getString("po_number"), billable, notInvoiced, billed,
+				rs.getString("vendor"), rs.getString("attributed_employee"));
 		DollarTotals totals = new DollarTotals(rs.getLong("total_rows"), hours(rs.getLong("total_minutes")),
 				money(rs.getBigDecimal("total_base")), money(rs.getBigDecimal("total_rush_fixed")),
 				money(rs.getBigDecimal("total_amount")));

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.nexustime.catalog.BillingMode;
 import com.nexustime.catalog.Project;
 import com.nexustime.catalog.ProjectService;
 import com.nexustime.crm.ContactService;
@@ -130,9 +131,12 @@ class ProjectTimePages {
 		TimeEntry entry = moneyEntry(id, entryId, viewer);
 		if (!result.hasErrors()) {
 			try {
+				// the flag is the API's: only an invoice-budget project's entry may carry it
+				Boolean notInvoiced = projects.get(id).billingMode() == BillingMode.INVOICE_BUDGET ? form.isNotInvoiced()
+						: null;
 				entries.update(viewer, entryId, new EntryChanges(null, null, form.getDate(), null, null, null, null,
-						null, null, null, null, form.getAmount(), null, null, form.getNotes() == null ? "" : form.getNotes(),
-						form.getVersion()));
+						null, null, notInvoiced, null, form.getAmount(), null, null,
+						form.getNotes() == null ? "" : form.getNotes(), form.getVersion()));
 				redirect.addFlashAttribute("message", "Entry saved.");
 				return "redirect:/projects/" + id + "/time?tab="
 						+ (entry.type() == EntryType.ADJUSTMENT ? TimesheetTab.ADJUSTMENTS : TimesheetTab.FIXED_COSTS).slug();

@@ -101,23 +101,45 @@ public class ClientBilling {
 				costByVendor(filter, viewer), orders, totals);
 	}
 
-	/* Fixed costs are cost whatever their billing flags, as for purchase orders (PurchaseOrderUsage). */
+	/*
+	 * Fixed costs are cost whatever their billing flags, as for purchase orders (PurchaseOrderUsage). One statement
+	 * sums per vendor and attributed employee; the vendors' totals are folded from it, largest first.
+	 */
 	private List<ClientBillingReport.VendorCost> costByVendor(ReportFilter filter, CurrentUser viewer) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		String conditions = conditions(filter, viewer, parameters);
-		return jdbc.sql("""
-				select v.id, coalesce(v.name, 'No vendor') as name, sum(e.amount) as amount
+		record Part(Long vendorId, String vendor, Long employeeId, String employee, BigDecimal amount) {
+		}
+		List<Part> parts = jdbc.sql("""
+				select v.id, coalesce(v.name, 'No vendor') as name, emp.id as employee_id,
+				       coalesce(emp.name, 'Not attributed') as employee, sum(e.amount) as amount
 				  from time_entry e
 				  join project p on p.id = e.project_id
 				  left join vendor v on v.id = e.vendor_id
+				  left join app_user emp on emp.id = e.employee_id
 				 where e.type = 'FIXED_COST' and e.entry_date between :from and :to%s
-				 group by v.id, v.name
-				 order by sum(e.amount) desc, v.name nulls last""".formatted(conditions))
+				 group by v.id, v.name, emp.id, emp.name
+				 order by sum(e.amount) desc, emp.name nulls last""".formatted(conditions))
 			.params(parameters)
-			.query((rs, n) -> new ClientBillingReport.VendorCost(
-					rs.getObject("id") == null ? null : String.valueOf(rs.getLong("id")), rs.getString("name"),
-					TimeReports.money(rs.getBigDecimal("amount"))))
+			.query((rs, n) -> new Part((Long) rs.getObject("id"), rs.getString("name"),
+					(Long) rs.getObject("employee_id"), rs.getString("employee"), rs.getBigDecimal("amount")))
 			.list();
+		Map<List<Object>, List<Part>> byVendor = new LinkedHashMap<>();
+		parts.forEach(part -> byVendor.computeIfAbsent(java.util.Arrays.asList(part.vendorId(), part.vendor()),
+				k -> new ArrayList<>()).add(part));
+		List<ClientBillingReport.VendorCost> vendors = new ArrayList<>();
+		byVendor.forEach((key, members) -> {
+			Part first = members.get(0);
+			vendors.add(new ClientBillingReport.VendorCost(
+					first.vendorId() == null ? null : String.valueOf(first.vendorId()), first.vendor(),
+					TimeReports.money(members.stream().map(Part::amount).reduce(BigDecimal.ZERO, BigDecimal::add)),
+					members.stream().map(m -> new ClientBillingReport.EmployeeCost(
+							m.employeeId() == null ? null : String.valueOf(m.employeeId()), m.employee(),
+							TimeReports.money(m.amount()))).toList()));
+		});
+		vendors.sort(java.util.Comparator.comparing(ClientBillingReport.VendorCost::amount).reversed()
+			.thenComparing(v -> v.vendorId() == null ? 1 : 0).thenComparing(ClientBillingReport.VendorCost::name));
+		return vendors;
 	}
 
 	/* The same scope for the projects and the vendor costs, so the two parts of the answer cover the same projects. */

@@ -32,7 +32,12 @@ public record ClientBillingReport(LocalDate from, LocalDate to, String currency,
 			BigDecimal notBilled, BigDecimal notBilledFixed, BigDecimal notBilledAdjustments, BigDecimal total) {
 	}
 
-	public record VendorCost(String vendorId, String name, BigDecimal amount) {
+	/** A vendor's fixed costs in the period, and the same split by the employee each cost is attributed to. */
+	public record VendorCost(String vendorId, String name, BigDecimal amount, List<EmployeeCost> byEmployee) {
+	}
+
+	/** {@code employeeId} null: costs attributed to nobody. */
+	public record EmployeeCost(String employeeId, String name, BigDecimal amount) {
 	}
 
 	/** One purchase order: its invoice group, amount, the cost booked against it to date and the share used. */

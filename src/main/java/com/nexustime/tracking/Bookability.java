@@ -25,14 +25,24 @@ import com.nexustime.system.web.RuleViolationException;
 public class Bookability {
 
 	/** A project a picker offers. */
-	public record ProjectChoice(long id, String name, String client) {
+	public record ProjectChoice(long id, String name, String client, String billingMode) {
+
+		public ProjectChoice(long id, String name, String client) {
+			this(id, name, client, "HOURLY");
+		}
+
+		/** The entry forms offer the "not invoiced" flag only on these. */
+		public boolean invoiceBudget() {
+			return "INVOICE_BUDGET".equals(billingMode);
+		}
 	}
 
 	/** An activity a picker offers; {@code billable} is the flag a new entry on it starts with. */
 	public record ActivityChoice(long id, String name, boolean billable) {
 	}
 
-	private record ProjectRow(long id, String name, String client, String type, String status, String corporation) {
+	private record ProjectRow(long id, String name, String client, String type, String status, String corporation,
+			String billingMode) {
 
 		ProjectFacts facts() {
 			return new ProjectFacts(id, type, status, corporation);
@@ -48,7 +58,7 @@ public class Bookability {
 	}
 
 	private static final String PROJECTS = """
-			select p.id, p.name, c.name as client, p.type, p.status, p.corporation
+			select p.id, p.name, c.name as client, p.type, p.status, p.corporation, p.billing_mode
 			from project p join contact c on c.id = p.contact_id""";
 
 	private final JdbcClient jdbc;
@@ -66,7 +76,7 @@ public class Bookability {
 		List<ProjectRow> all = jdbc.sql(PROJECTS + " order by c.name, p.name, p.id").query(ProjectRow.class).list();
 		Map<Long, String> refused = rules.projectRefusals(all.stream().map(ProjectRow::facts).toList());
 		return all.stream().filter(p -> !refused.containsKey(p.id()))
-			.map(p -> new ProjectChoice(p.id(), p.name(), p.client())).toList();
+			.map(p -> new ProjectChoice(p.id(), p.name(), p.client(), p.billingMode())).toList();
 	}
 
 	/** The activities the rules let time be booked on for {@code projectId}, by name; 404 for no such project. */

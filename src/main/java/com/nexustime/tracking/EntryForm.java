@@ -33,6 +33,9 @@ public class EntryForm {
 	/** Null when the form did not send the field: the activity's flag then decides. */
 	private Boolean billable;
 
+	/** Only for invoice-budget projects: the entry is tracked for cost and never billed. */
+	private boolean notInvoiced;
+
 	private BigDecimal amount;
 
 	private Long vendorId;
@@ -113,6 +116,14 @@ public class EntryForm {
 
 	public void setDescription(String description) {
 		this.description = description;
+	}
+
+	public boolean isNotInvoiced() {
+		return notInvoiced;
+	}
+
+	public void setNotInvoiced(boolean notInvoiced) {
+		this.notInvoiced = notInvoiced;
 	}
 
 	public Boolean getBillable() {

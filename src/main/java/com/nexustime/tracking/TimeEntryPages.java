@@ -258,6 +258,9 @@ class TimeEntryPages {
 		model.addAttribute("projects", bookability.projects());
 		model.addAttribute("projectNames", names("select id, name from project"));
 		model.addAttribute("activityNames", names("select id, name from activity"));
+		// a fixed cost's vendor and employee attribution, as the list shows them
+		model.addAttribute("vendorNames", names("select id, name from vendor"));
+		model.addAttribute("userNames", names("select id, name from app_user"));
 		model.addAttribute("activities", form.getProjectId() == null ? List.of()
 				: bookability.activities(form.getProjectId()));
 		model.addAttribute("purchaseOrders", form.getProjectId() == null ? List.of()
@@ -280,14 +283,14 @@ class TimeEntryPages {
 	static EntryRequest toRequest(EntryForm form, ZoneId zone) {
 		if (form.getType() != EntryType.ACTIVITY) {
 			return new EntryRequest(form.getType(), null, form.getProjectId(), form.getActivityId(), form.getDate(),
-					null, null, null, null, form.getDescription(), form.getBillable(), null, null, form.getAmount(),
+					null, null, null, null, form.getDescription(), form.getBillable(), form.isNotInvoiced(), null, form.getAmount(),
 					form.getVendorId(), null, form.getNotes(), form.getPurchaseOrderId());
 		}
 		if (form.getStartTime() != null || form.getEndTime() != null) {
 			return new EntryRequest(EntryType.ACTIVITY, null, form.getProjectId(), form.getActivityId(), null, null,
 					null, form.getStartTime() == null ? null : form.getDate().atTime(form.getStartTime()).atZone(zone).toInstant(),
 					form.getEndTime() == null ? null : form.getDate().atTime(form.getEndTime()).atZone(zone).toInstant(),
-					form.getDescription(), form.getBillable(), null, null, null, null, null, form.getNotes(),
+					form.getDescription(), form.getBillable(), form.isNotInvoiced(), null, null, null, null, form.getNotes(),
 					form.getPurchaseOrderId());
 		}
 		if (form.getHours() == null || form.getHours().isBlank()) {
@@ -295,7 +298,7 @@ class TimeEntryPages {
 		}
 		return new EntryRequest(EntryType.ACTIVITY, null, form.getProjectId(), form.getActivityId(), form.getDate(),
 				BulkEntryImport.minutes(form.getHours().trim()), null, null, null, form.getDescription(),
-				form.getBillable(), null, null, null, null, null, form.getNotes(), form.getPurchaseOrderId());
+				form.getBillable(), form.isNotInvoiced(), null, null, null, null, form.getNotes(), form.getPurchaseOrderId());
 	}
 
 	/** The purchase-order alerts of a save, as the flash box shows them. */
