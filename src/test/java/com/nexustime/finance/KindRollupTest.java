@@ -145,6 +145,24 @@ class KindRollupTest extends IntegrationTest {
 		assertThat(entriesOf(p1)).isZero();
 	}
 
+	/* The migration's backfill, run again over the suite's entries (emptied first, rolled back after), rebuilds it. */
+	@Test
+	void theMigrationsBackfillBuildsTheRollupFromStoredEntries() throws Exception {
+		entry(f.staff, p1, "ACTIVITY", f.design, LocalDate.of(2021, 7, 5), 45, "75.00", true, false, "FINALIZED");
+		entry(f.manager, p2, "FIXED_COST", f.fixedCost, LocalDate.of(2021, 7, 31), null, "8.00", false, true, "BILLED");
+		String migration = java.nio.file.Files.readString(
+				java.nio.file.Path.of("src/main/resources/db/migration/V41__kind_rollup.sql"));
+		String backfill = migration.substring(migration.indexOf("-- the entries already stored"));
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			jdbc.sql("delete from time_entry_kind_rollup").update();
+			assertThat(differences()).isNotEmpty();
+			jdbc.sql(backfill.replaceAll("(?m)^--.*$", "").trim().replaceAll(";$", "")).update();
+			assertThat(differences()).isEmpty();
+			status.setRollbackOnly();
+		});
+		assertThat(differences()).isEmpty();
+	}
+
 	@Test
 	void aNewDescriptionLeavesTheRollupUntouched() {
 		long entry = entry(f.staff, p1, "ACTIVITY", f.design, LocalDate.of(2021, 4, 2), 30, "50.00", true, false,
