@@ -79,16 +79,54 @@ public class ProjectFinances {
 	 * and not-invoiced flags. A kind is what the invoicing rules judge (rules/invoicing.drl sees an entry's kind,
 	 * not its person, day or amount), so the rules are asked once per kind of unbilled entry, all projects in one
 	 * session, and a sum never reads the entries one by one. What was invoiced (BILLED) counts as billed whatever
-	 * the rules say now. Led by project_id and the entry date.
+	 * the rules say now. The whole months of the period come from the kind rollup the entry triggers keep (V41),
+	 * the days before the first and after the last whole month from time_entry (by project and date).
 	 */
 	static final String SUMMARY = """
+			with kinds as (
+			select k.project_id, k.status, k.type, k.activity_id, k.billable, k.not_invoiced, k.amount
+			  from time_entry_kind_rollup k
+			 where k.project_id = any(:projects) and k.month between :firstWhole and :lastWhole and k.entries <> 0
+			union all
+			select e.project_id, e.status, e.type, e.activity_id, e.billable, e.not_invoiced, e.amount
+			  from time_entry e
+			 where e.project_id = any(:projects) and e.entry_date between :headFrom and :headTo
+			union all
+			select e.project_id, e.status, e.type, e.activity_id, e.billable, e.not_invoiced, e.amount
+			  from time_entry e
+			 where e.project_id = any(:projects) and e.entry_date between :tailFrom and :tailTo
+			)
 			select p.id project_id, p.status project_status, e.status, e.type, e.activity_id, a.name activity_name,
 			       a.category, e.billable, e.not_invoiced, sum(e.amount) amount
 			  from project p
-			  left join time_entry e on e.project_id = p.id and e.entry_date between :from and :to
+			  left join kinds e on e.project_id = p.id
 			  left join activity a on a.id = e.activity_id
 			 where p.id = any(:projects)
 			 group by p.id, p.status, e.status, e.type, e.activity_id, a.name, a.category, e.billable, e.not_invoiced""";
+
+	/**
+	 * How a period splits between the rollup and the entries: the months from {@code firstWhole} to
+	 * {@code lastWhole} (their first days) lie wholly inside the period and are read from the rollup; the days
+	 * from {@code headFrom} to {@code headTo} before them and from {@code tailFrom} to {@code tailTo} after them
+	 * are read from the entries. An empty edge is a range that ends the day before it starts; a period without a
+	 * whole month has {@code firstWhole} after {@code lastWhole} and is all head.
+	 */
+	public record MonthSplit(LocalDate firstWhole, LocalDate lastWhole, LocalDate headFrom, LocalDate headTo,
+			LocalDate tailFrom, LocalDate tailTo) {
+
+		public static MonthSplit of(LocalDate from, LocalDate to) {
+			LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+			boolean toMonthEnds = to.getDayOfMonth() == to.lengthOfMonth();
+			LocalDate last = toMonthEnds ? to.withDayOfMonth(1) : to.withDayOfMonth(1).minusMonths(1);
+			LocalDate none = from.minusDays(1);
+			if (last.isBefore(first)) {
+				return new MonthSplit(first, last, from, to, from, none);
+			}
+			LocalDate head = first.equals(from) ? none : first.minusDays(1);
+			return toMonthEnds ? new MonthSplit(first, last, from, head, from, none)
+					: new MonthSplit(first, last, from, head, last.plusMonths(1), to);
+		}
+	}
 
 	private record KindSum(long projectId, String projectStatus, String status, InvoiceCandidate kind,
 			BigDecimal amount) {
@@ -128,7 +166,11 @@ public class ProjectFinances {
 		Long[] ids = projectIds.stream().distinct().toArray(Long[]::new);
 		List<KindSum> sums = new ArrayList<>();
 		Map<Long, String> statusOf = new HashMap<>();
-		jdbc.sql(SUMMARY).param("projects", ids).param("from", from).param("to", to).query((rs, n) -> {
+		MonthSplit split = MonthSplit.of(from, to);
+		jdbc.sql(SUMMARY).param("projects", ids)
+			.param("firstWhole", split.firstWhole()).param("lastWhole", split.lastWhole())
+			.param("headFrom", split.headFrom()).param("headTo", split.headTo())
+			.param("tailFrom", split.tailFrom()).param("tailTo", split.tailTo()).query((rs, n) -> {
 			long projectId = rs.getLong("project_id");
 			statusOf.put(projectId, rs.getString("project_status"));
 			if (rs.getString("status") != null) {
@@ -196,6 +238,28 @@ public class ProjectFinances {
 				entries.notBilledDc(), entries.notBilledHourly(), entries.notBilledFixed(),
 				entries.notBilledAdjustments(), money(billed.add(toBill)), entries.perPiece(), billed,
 				entries.purchaseOrders());
+	}
+
+	/*
+	 * The projects with at least one entry in the period, read like SUMMARY: whole months from the kind rollup,
+	 * the edge days from time_entry (time_entry_report_idx, led by the date).
+	 */
+	static final String WITH_ENTRIES = """
+			select k.project_id from time_entry_kind_rollup k
+			 where k.month between :firstWhole and :lastWhole and k.entries <> 0
+			union
+			select e.project_id from time_entry e where e.entry_date between :headFrom and :headTo
+			union
+			select e.project_id from time_entry e where e.entry_date between :tailFrom and :tailTo""";
+
+	/** The ids of the projects that have an entry dated from {@code from} to {@code to} (both included). */
+	public Set<Long> projectsWithEntries(LocalDate from, LocalDate to) {
+		MonthSplit split = MonthSplit.of(from, to);
+		return new HashSet<>(jdbc.sql(WITH_ENTRIES)
+			.param("firstWhole", split.firstWhole()).param("lastWhole", split.lastWhole())
+			.param("headFrom", split.headFrom()).param("headTo", split.headTo())
+			.param("tailFrom", split.tailFrom()).param("tailTo", split.tailTo())
+			.query(Long.class).list());
 	}
 
 	/** A project's purchase orders with their use to date; "over the line" is po-alerts.drl's to say. */

@@ -55,12 +55,13 @@ public class ClientBilling {
 		}
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		String conditions = conditions(filter, viewer, parameters);
-		// projects with any entry in the period (time_entry_report_idx); names and clients in the same pass
+		// projects with any entry in the period (finance reads its rollup and the edge days); names and clients
+		parameters.put("withEntries", finances.projectsWithEntries(filter.from(), filter.to()).toArray(Long[]::new));
 		List<ProjectRef> projects = jdbc.sql("""
 				select p.id, p.name, c.id as contact_id, c.name as client
 				  from project p
 				  join contact c on c.id = p.contact_id
-				 where p.id in (select e.project_id from time_entry e where e.entry_date between :from and :to)%s
+				 where p.id = any(:withEntries)%s
 				 order by c.name, c.id, p.name, p.id""".formatted(conditions))
 			.params(parameters)
 			.query((rs, n) -> new ProjectRef(rs.getLong("id"), rs.getString("name"), rs.getLong("contact_id"),

@@ -30,26 +30,51 @@ public class Profitability {
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	/*
-	 * Each cost rate holds from its day until the next one of the same person; an entry joins the rate whose span
-	 * holds its date. Reads the entries of the period through time_entry_report_idx (V29 adds type and activity).
+	 * Each cost rate holds from its day until the next one of the same person; minutes join the rate whose span
+	 * holds their day. The whole months of the period come from finance's kind rollup (V41: minutes and amounts
+	 * per project, month, person and kind), priced at the rate in force on the month's first day; a month in which
+	 * a person's rate changes after the 1st is read from that person's entries instead, so each minute still meets
+	 * the rate of its own day. The days at the period's edges are read from the entries (time_entry_report_idx).
 	 */
 	static final String COSTS = """
 			with spans as (
 			select user_id, rate, effective_from,
 			       lead(effective_from) over (partition by user_id order by effective_from) as until
 			  from user_cost_rate
+			),
+			changed as (
+			select distinct user_id, date_trunc('month', effective_from)::date as month
+			  from user_cost_rate
+			 where extract(day from effective_from) <> 1 and effective_from between :firstWhole and :lastWholeEnd
+			),
+			pieces as (
+			select k.project_id, k.user_id, k.month as day, k.type, k.minutes, k.amount
+			  from time_entry_kind_rollup k
+			 where k.month between :firstWhole and :lastWhole and k.entries <> 0
+			   and not exists (select 1 from changed c where c.user_id = k.user_id and c.month = k.month)
+			union all
+			select e.project_id, e.user_id, e.entry_date, e.type, e.minutes, e.amount
+			  from changed c
+			  join time_entry e on e.user_id = c.user_id
+			                   and e.entry_date between c.month and (c.month + interval '1 month - 1 day')::date
+			union all
+			select e.project_id, e.user_id, e.entry_date, e.type, e.minutes, e.amount
+			  from time_entry e where e.entry_date between :headFrom and :headTo
+			union all
+			select e.project_id, e.user_id, e.entry_date, e.type, e.minutes, e.amount
+			  from time_entry e where e.entry_date between :tailFrom and :tailTo
 			)
 			select e.project_id, p.name, c.name as client, p.budget_amount,
 			       coalesce(sum(e.minutes) filter (where e.type = 'ACTIVITY'), 0)::bigint as minutes,
 			       coalesce(sum(e.minutes * r.rate) filter (where e.type = 'ACTIVITY'), 0) as minute_cost,
 			       coalesce(sum(e.minutes) filter (where e.type = 'ACTIVITY' and r.rate is null), 0)::bigint as uncosted,
 			       coalesce(sum(e.amount) filter (where e.type = 'FIXED_COST'), 0) as fixed_cost
-			  from time_entry e
+			  from pieces e
 			  join project p on p.id = e.project_id
 			  join contact c on c.id = p.contact_id
-			  left join spans r on r.user_id = e.user_id and e.entry_date >= r.effective_from
-			                   and (r.until is null or e.entry_date < r.until)
-			 where e.entry_date between :from and :to%s
+			  left join spans r on r.user_id = e.user_id and e.day >= r.effective_from
+			                   and (r.until is null or e.day < r.until)
+			 where true%s
 			 group by e.project_id, p.name, c.name, p.budget_amount""";
 
 	private final JdbcClient jdbc;
@@ -79,8 +104,14 @@ public class Profitability {
 		}
 		StringBuilder conditions = new StringBuilder();
 		Map<String, Object> parameters = new LinkedHashMap<>();
-		parameters.put("from", filter.from());
-		parameters.put("to", filter.to());
+		ProjectFinances.MonthSplit split = ProjectFinances.MonthSplit.of(filter.from(), filter.to());
+		parameters.put("firstWhole", split.firstWhole());
+		parameters.put("lastWhole", split.lastWhole());
+		parameters.put("lastWholeEnd", split.lastWhole().plusMonths(1).minusDays(1));
+		parameters.put("headFrom", split.headFrom());
+		parameters.put("headTo", split.headTo());
+		parameters.put("tailFrom", split.tailFrom());
+		parameters.put("tailTo", split.tailTo());
 		if (!viewer.has(Role.ADMIN)) {
 			conditions.append(" and p.manager_id = :viewer");
 			parameters.put("viewer", viewer.id());
