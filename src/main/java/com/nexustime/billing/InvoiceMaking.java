@@ -61,9 +61,13 @@ class InvoiceMaking {
 
 	private final EntryLifecycle lifecycle;
 
+	private final ArtworkLines artworkLines;
+
 	InvoiceMaking(InvoiceStore store, InvoiceSources sources, WorkspaceSettings workspace, AuditLog audit,
 			TaskService tasks, PendingApprovals approvals, ClientApprovalService clientApprovals,
-			InvoicingRules invoicing, InvoicedApprovals invoicedApprovals, EntryLifecycle lifecycle) {
+			InvoicingRules invoicing, InvoicedApprovals invoicedApprovals, EntryLifecycle lifecycle,
+			ArtworkLines artworkLines) {
+		this.artworkLines = artworkLines;
 		this.store = store;
 		this.sources = sources;
 		this.workspace = workspace;
@@ -135,12 +139,13 @@ class InvoiceMaking {
 			.sorted(Comparator.comparing(InvoiceSources.Dated::date).thenComparing(d -> d.entry().id()))
 			.map(InvoiceSources.Dated::entry).toList();
 		entries = asSigned(entries);
-		if (entries.isEmpty()) {
+		// per-piece work: a completed artwork's entries become its priced line, an unfinished one's wait
+		ArtworkLines.Split split = artworkLines.split(entries);
+		if (split.entryIds().isEmpty()) {
 			throw new ConflictException("nothing is billable: " + contactName + " has no finalized entries on no "
 					+ "invoice that may be invoiced between " + from + " and " + to);
 		}
-		return create(contactId, null, from, to, null, InvoiceLines.of(entries),
-				entries.stream().map(InvoiceLines.Billable::id).toList(), user.id());
+		return create(contactId, null, from, to, null, split.lines(), split.entryIds(), user.id());
 	}
 
 	/** The workspace setting the client-approval process asks after the client approved. */

@@ -55,8 +55,11 @@ public class ProjectFinances {
 
 	private final PoAlertRules poRules;
 
+	private final ArtworkMoney artworkMoney;
+
 	ProjectFinances(JdbcClient jdbc, ProjectService projects, PurchaseOrderUsage usage, WorkspaceSettings workspace,
-			InvoicingRules invoicing, PoAlertRules poRules) {
+			InvoicingRules invoicing, PoAlertRules poRules, ArtworkMoney artworkMoney) {
+		this.artworkMoney = artworkMoney;
 		this.invoicing = invoicing;
 		this.poRules = poRules;
 		this.jdbc = jdbc;
@@ -154,7 +157,7 @@ public class ProjectFinances {
 			ProjectSummary money = totals.getOrDefault(id, new Totals()).summary(id, ProjectStatus.valueOf(status));
 			found.put(id, money.withPurchaseOrders(orders(usages.getOrDefault(id, List.of()), threshold)));
 		}
-		return found;
+		return artworkMoney.withArtworkPrices(found);
 	}
 
 	/** A project's purchase orders with their use to date; "over the line" is po-alerts.drl's to say. */
