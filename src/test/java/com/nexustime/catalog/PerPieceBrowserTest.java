@@ -29,19 +29,20 @@ class PerPieceBrowserTest extends BrowserTest {
 
 		Page page = signedIn(fx.staff.email(), TestUsers.PASSWORD, Screen.LAPTOP);
 		page.navigate(url("/time"));
-		Locator picker = page.getByLabel("Artwork", new Page.GetByLabelOptions().setExact(true));
+		Locator form = page.locator("#entry-form");
+		Locator picker = form.getByLabel("Artwork", new Locator.GetByLabelOptions().setExact(true));
 		assertThat(picker).isHidden();
-		page.getByLabel("Project").selectOption(String.valueOf(fx.project));
+		form.getByLabel("Project", new Locator.GetByLabelOptions().setExact(true)).selectOption(String.valueOf(fx.project));
 		assertUsable(picker);
 		assertThat(picker.locator("option")).hasText(new String[] { "No artwork",
 				"A-101 · Primary carton · tier " + fx.tier("Complex") + " · 1 alteration" });
 		assertAccessible(page);
 
-		page.getByLabel("Activity").selectOption(String.valueOf(fx.activity));
+		form.getByLabel("Activity", new Locator.GetByLabelOptions().setExact(true)).selectOption(String.valueOf(fx.activity));
 		picker.selectOption(new SelectOption().setLabel("A-101 · Primary carton · tier " + fx.tier("Complex")
 				+ " · 1 alteration"));
-		page.getByLabel("Date").fill(LocalDate.now().toString());
-		page.getByLabel("Hours").fill("1.5");
+		form.getByLabel("Date", new Locator.GetByLabelOptions().setExact(true)).fill(LocalDate.now().toString());
+		form.getByLabel("Hours", new Locator.GetByLabelOptions().setExact(true)).fill("1.5");
 		page.locator("#save-entry").click();
 		page.waitForURL(url("/time"));
 
