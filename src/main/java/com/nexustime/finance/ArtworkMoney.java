@@ -1,6 +1,7 @@
 package com.nexustime.finance;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +51,18 @@ public class ArtworkMoney {
 	}
 
 	/**
-	 * The summaries with each per-piece project's PP figure set to the sum of its artworks' prices (an artwork the
-	 * price list cannot price counts nothing; its row on the project page says why). Other projects keep theirs.
+	 * The summaries with the PP figure of each per-piece project that has artworks set to the sum of the prices of
+	 * its artworks priced in the period ({@code from}–{@code to}: completed then, or in progress when the period
+	 * holds today). An artwork the price list cannot price counts nothing (its row on the project page says why).
+	 * A per-piece project without artworks, and every other project, keeps the figure of its per-piece time.
 	 */
-	Map<Long, ProjectSummary> withArtworkPrices(Map<Long, ProjectSummary> summaries) {
-		artworksOfPerPieceProjects(List.copyOf(summaries.keySet())).forEach((id, artworks) -> summaries.put(id,
-				summaries.get(id).withPerPiece(total(artworks))));
+	Map<Long, ProjectSummary> withArtworkPrices(Map<Long, ProjectSummary> summaries, LocalDate from, LocalDate to) {
+		artworksOfPerPieceProjects(List.copyOf(summaries.keySet())).forEach((id, artworks) -> {
+			if (!artworks.isEmpty()) {
+				summaries.put(id, summaries.get(id).withPerPiece(total(artworks.stream()
+					.filter(a -> !a.pricedOn().isBefore(from) && !a.pricedOn().isAfter(to)).toList())));
+			}
+		});
 		return summaries;
 	}
 

@@ -157,7 +157,7 @@ public class ProjectFinances {
 			ProjectSummary money = totals.getOrDefault(id, new Totals()).summary(id, ProjectStatus.valueOf(status));
 			found.put(id, money.withPurchaseOrders(orders(usages.getOrDefault(id, List.of()), threshold)));
 		}
-		return artworkMoney.withArtworkPrices(found);
+		return artworkMoney.withArtworkPrices(found, from, to);
 	}
 
 	/** A project's purchase orders with their use to date; "over the line" is po-alerts.drl's to say. */

@@ -112,4 +112,26 @@ class ArtworkPriceApiTest extends IntegrationTest {
 			.isEqualTo(403);
 		assertThat(admin().post("/api/v1/artworks/999999999/complete", Map.of()).status()).isEqualTo(404);
 	}
+
+	@Test
+	void anEntryRefusesAnArtworkOfAnotherProjectAndKeepsItsOwn() {
+		PerPieceFixture fx = new PerPieceFixture(jdbc, admin());
+		long otherProject = fx.project("Other packaging " + fx.unique);
+		long foreign = fx.artwork(otherProject, "X-1", fx.tier("Simple"), 0);
+		long own = fx.artwork(fx.project, "X-2", fx.tier("Simple"), 0);
+		Api.Client staff = fx.staff.client(api);
+		Map<String, Object> entry = new java.util.HashMap<>(Map.of("type", "ACTIVITY", "projectId", fx.project,
+				"activityId", fx.activity, "date", TODAY.toString(), "minutes", 60));
+
+		entry.put("artworkId", foreign);
+		Api.Response refused = staff.post("/api/v1/time-entries", entry);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.contentType()).contains("application/problem+json");
+		assertThat(refused.body()).contains("artworkId");
+
+		entry.put("artworkId", own);
+		Api.Response saved = staff.post("/api/v1/time-entries", entry);
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+		assertThat(saved.json().get("artworkId").asLong()).isEqualTo(own);
+	}
 }
