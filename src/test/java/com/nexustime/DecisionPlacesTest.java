@@ -38,4 +38,14 @@ class DecisionPlacesTest {
 					+ " elsewhere leaves it out and allows what the API refuses")
 			.check(APP);
 	}
+
+	@Test
+	void onlyArtworkPricingAsksTheArtworkPricingRules() {
+		noClasses().that().resideOutsideOfPackage("com.nexustime.rules..")
+			.and().doNotHaveFullyQualifiedName("com.nexustime.catalog.ArtworkPricing")
+			.should().accessClassesThat().haveFullyQualifiedName("com.nexustime.rules.ArtworkPricingRules")
+			.because("catalog.ArtworkPricing gathers an artwork's price list rows and is the one place its price is"
+					+ " asked, so the summary, the artworks list and the invoice agree")
+			.check(APP);
+	}
 }

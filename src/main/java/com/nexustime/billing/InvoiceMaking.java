@@ -65,9 +65,13 @@ class InvoiceMaking {
 
 	private final EntryLifecycle lifecycle;
 
+	private final ArtworkLines artworkLines;
+
 	InvoiceMaking(InvoiceStore store, InvoiceSources sources, WorkspaceSettings workspace, AuditLog audit,
 			TaskService tasks, PendingApprovals approvals, ClientApprovalService clientApprovals,
-			InvoicingRules invoicing, InvoicedApprovals invoicedApprovals, EntryLifecycle lifecycle) {
+			InvoicingRules invoicing, InvoicedApprovals invoicedApprovals, EntryLifecycle lifecycle,
+			ArtworkLines artworkLines) {
+		this.artworkLines = artworkLines;
 		this.store = store;
 		this.sources = sources;
 		this.workspace = workspace;
@@ -139,15 +143,17 @@ class InvoiceMaking {
 			.sorted(Comparator.comparing(InvoiceSources.Dated::date).thenComparing(d -> d.entry().id())).toList();
 		List<InvoiceLines.Billable> entries = asSigned(
 				kept.stream().filter(d -> d.budget() == null).map(InvoiceSources.Dated::entry).toList());
+		// per-piece work: a completed artwork's entries become its priced line, an unfinished one's wait
+		ArtworkLines.Split split = artworkLines.split(entries);
 		BudgetBilling budgets = budgetLines(kept.stream().filter(d -> d.budget() != null).toList());
-		InvoiceLines.Merged merged = InvoiceLines.merged(InvoiceLines.of(entries), budgets.lines());
+		InvoiceLines.Merged merged = InvoiceLines.merged(split.lines(), budgets.lines());
 		if (merged.lines().isEmpty()) {
 			throw new ConflictException("nothing is billable: " + contactName + " has no finalized entries on no "
 					+ "invoice that may be invoiced between " + from + " and " + to
 					+ (budgets.exhausted().isEmpty() ? ""
 							: "; the budget of " + String.join(", ", budgets.exhausted()) + " is all invoiced"));
 		}
-		List<Long> entryIds = new ArrayList<>(entries.stream().map(InvoiceLines.Billable::id).toList());
+		List<Long> entryIds = new ArrayList<>(split.entryIds());
 		entryIds.addAll(budgets.entryIds());
 		return create(contactId, null, from, to, null, merged.lines(), entryIds, merged.budgetPositions(), user.id());
 	}

@@ -1,5 +1,6 @@
 package com.nexustime.catalog;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,7 @@ import com.nexustime.crm.ContactService;
 import com.nexustime.crm.Deal;
 import com.nexustime.crm.DealService;
 import com.nexustime.system.web.ConflictException;
+import com.nexustime.system.web.NotFoundException;
 import com.nexustime.system.web.RuleViolationException;
 
 /** The project pages: list by client, the add/edit form, and the detail page with purchase orders and artworks. */
@@ -46,8 +48,11 @@ class ProjectPageController {
 
 	private final DealService deals;
 
+	private final ArtworkPricing artworkPricing;
+
 	ProjectPageController(ProjectService projects, PurchaseOrderService purchaseOrders, ArtworkService artworks,
-			ContactService contacts, DealService deals) {
+			ContactService contacts, DealService deals, ArtworkPricing artworkPricing) {
+		this.artworkPricing = artworkPricing;
 		this.projects = projects;
 		this.purchaseOrders = purchaseOrders;
 		this.artworks = artworks;
@@ -148,6 +153,24 @@ class ProjectPageController {
 		return DETAIL;
 	}
 
+	@PostMapping("/{id}/artworks/{artworkId}/complete")
+	@PreAuthorize(EDITORS)
+	String completeArtwork(@PathVariable Long id, @PathVariable Long artworkId, RedirectAttributes redirect) {
+		Artwork artwork = artworks.get(artworkId);
+		if (!artwork.projectId().equals(id)) {
+			throw new NotFoundException("Artwork", artworkId);
+		}
+		try {
+			artworks.complete(artworkId);
+			redirect.addFlashAttribute("message", "Artwork " + artwork.name()
+					+ " is complete; its time is finalized for the next invoice.");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/projects/" + id;
+	}
+
 	@PostMapping("/{id}/artworks")
 	@PreAuthorize(EDITORS)
 	String addArtwork(@PathVariable Long id, @Valid @ModelAttribute("artworkForm") ArtworkForm artworkForm,
@@ -170,6 +193,7 @@ class ProjectPageController {
 			.filter(m -> m.id().equals(project.managerId())).findFirst().orElse(null));
 		model.addAttribute("purchaseOrders", purchaseOrders.list(id));
 		model.addAttribute("artworks", artworks.list(id));
+		model.addAttribute("pricedArtworks", artworkPricing.ofProjects(List.of(id)).getOrDefault(id, List.of()));
 		model.addAttribute("poForm", poForm);
 		model.addAttribute("artworkForm", artworkForm);
 	}

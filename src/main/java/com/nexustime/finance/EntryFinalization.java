@@ -72,6 +72,17 @@ public class EntryFinalization {
 		return finalize(projectId, null, ids, "artwork complete");
 	}
 
+	/** Finalizes the OPEN entries linked to a completed artwork, whatever their date. */
+	@Transactional
+	public Finalized finalizeArtwork(long projectId, long artworkId) {
+		List<Long> ids = locked(() -> jdbc.sql("""
+				select id from time_entry
+				 where project_id = ? and artwork_id = ? and status = 'OPEN'
+				 order by entry_date, id""")
+			.params(projectId, artworkId).query(Long.class).list());
+		return finalize(projectId, null, ids, "artwork " + artworkId + " complete");
+	}
+
 	/**
 	 * The entries {@code candidates} names, locked: asked once, locked by tracking, asked again, so that what is
 	 * answered is what still matches now that nobody else can change it.

@@ -58,9 +58,12 @@ public class ProjectFinances {
 
 	private final BudgetInvoicing budgetInvoicing;
 
+	private final ArtworkMoney artworkMoney;
+
 	ProjectFinances(JdbcClient jdbc, ProjectService projects, PurchaseOrderUsage usage, WorkspaceSettings workspace,
-			InvoicingRules invoicing, PoAlertRules poRules, BudgetInvoicing budgetInvoicing) {
+			InvoicingRules invoicing, PoAlertRules poRules, BudgetInvoicing budgetInvoicing, ArtworkMoney artworkMoney) {
 		this.budgetInvoicing = budgetInvoicing;
+		this.artworkMoney = artworkMoney;
 		this.invoicing = invoicing;
 		this.poRules = poRules;
 		this.jdbc = jdbc;
@@ -207,7 +210,7 @@ public class ProjectFinances {
 			}
 			found.put(id, money.withPurchaseOrders(orders(usages.getOrDefault(id, List.of()), threshold)));
 		}
-		return found;
+		return artworkMoney.withArtworkPrices(found, from, to);
 	}
 
 	/** The invoice-budget projects among {@code projectIds}, each with its budget amount (0 when none was agreed). */

@@ -26,4 +26,10 @@ public record ProjectSummary(Long projectId, ProjectStatus projectStatus, BigDec
 		return new ProjectSummary(projectId, projectStatus, billed, finalizedToBill, notBilled, notBilledDc,
 				notBilledHourly, notBilledFixed, notBilledAdjustments, total, perPiece, budget, List.copyOf(orders));
 	}
+
+	/** The same figures with another per-piece figure (a per-piece project's is its artworks' prices). */
+	ProjectSummary withPerPiece(BigDecimal artworkPrices) {
+		return new ProjectSummary(projectId, projectStatus, billed, finalizedToBill, notBilled, notBilledDc,
+				notBilledHourly, notBilledFixed, notBilledAdjustments, total, artworkPrices, budget, purchaseOrders);
+	}
 }

@@ -40,13 +40,16 @@ class RuleTrials implements Runnable {
 
 	private final InvoicingRules invoicing;
 
+	private final ArtworkPricingRules artworkPricing;
+
 	RuleTrials(ActivityRules activities, WeekLockRules locks, RateRules rates, PoAlertRules purchaseOrders,
-			InvoicingRules invoicing) {
+			InvoicingRules invoicing, ArtworkPricingRules artworkPricing) {
 		this.activities = activities;
 		this.locks = locks;
 		this.rates = rates;
 		this.purchaseOrders = purchaseOrders;
 		this.invoicing = invoicing;
+		this.artworkPricing = artworkPricing;
 	}
 
 	@Override
@@ -118,5 +121,25 @@ class RuleTrials implements Runnable {
 			}
 		}
 		invoicing.refusals(candidates);
+
+		List<ArtworkPriceCandidate> prices = List.of(
+				new ArtworkPriceCandidate(-1L, "WORKSPACE", null, "TIER", "Simple", new BigDecimal("100.00"),
+						today.minusYears(1)),
+				new ArtworkPriceCandidate(-2L, "WORKSPACE", null, "TIER", "Complex", new BigDecimal("300.00"),
+						today.minusYears(1)),
+				new ArtworkPriceCandidate(-3L, "WORKSPACE", null, "ALTERATION", null, new BigDecimal("40.00"),
+						today.minusYears(1)),
+				new ArtworkPriceCandidate(-4L, "CLIENT", -5L, "TIER", "Complex", new BigDecimal("280.00"),
+						today.minusMonths(1)),
+				new ArtworkPriceCandidate(-5L, "CLIENT", -6L, "ALTERATION", null, new BigDecimal("35.00"), today),
+				new ArtworkPriceCandidate(-6L, "CLIENT", -5L, "TIER", "Complex", new BigDecimal("320.00"),
+						today.plusDays(1)));
+		for (String tier : java.util.Arrays.asList("Simple", "complex ", "Unknown", null)) {
+			for (int alterations : new int[] { 0, 2 }) {
+				artworkPricing.price(new ArtworkPriceQuestion(-1, -5, tier, alterations, today), prices).price();
+				artworkPricing.price(new ArtworkPriceQuestion(-1, -7, tier, alterations, today), prices).price();
+			}
+		}
+		artworkPricing.price(new ArtworkPriceQuestion(-1, -5, "Simple", 1, today), List.of()).price();
 	}
 }

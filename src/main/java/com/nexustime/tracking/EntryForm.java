@@ -157,4 +157,15 @@ public class EntryForm {
 	public void setNotes(String notes) {
 		this.notes = notes;
 	}
+
+	/** The artwork a per-piece entry is for; empty for none. */
+	private Long artworkId;
+
+	public Long getArtworkId() {
+		return artworkId;
+	}
+
+	public void setArtworkId(Long artworkId) {
+		this.artworkId = artworkId;
+	}
 }

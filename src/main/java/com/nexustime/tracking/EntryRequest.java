@@ -41,4 +41,11 @@ public record EntryRequest(
 		this(type, userId, projectId, activityId, date, minutes, hours, start, end, description, billable, notInvoiced,
 				artworkId, amount, vendorId, employeeId, notes, null);
 	}
+
+	/** The same request linked to {@code artwork} (per-piece work), or as it is when {@code artwork} is null. */
+	public EntryRequest withArtwork(Long artwork) {
+		return artwork == null ? this : new EntryRequest(type, userId, projectId, activityId, date, minutes, hours,
+				start, end, description, billable, notInvoiced, artwork, amount, vendorId, employeeId, notes,
+				purchaseOrderId);
+	}
 }

@@ -79,7 +79,8 @@ class TimeEntryPages {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				TimeEntry entry = entries.create(user, toRequest(form, workspace.current().zone()));
+				TimeEntry entry = entries.create(user,
+						toRequest(form, workspace.current().zone()).withArtwork(form.getArtworkId()));
 				redirect.addFlashAttribute("message", "Saved " + describe(entry) + ".");
 				if (!entry.alerts().isEmpty()) {
 					redirect.addFlashAttribute("warnings", messages(entry.alerts()));
