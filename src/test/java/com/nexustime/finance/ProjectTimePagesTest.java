@@ -83,7 +83,7 @@ class ProjectTimePagesTest extends IntegrationTest {
 
 		String billedRow = row(html, "data-entry-id=\"" + billedPiece + "\"");
 		assertThat(billedRow).contains("Carton " + f.unique, "(Secondary, 2 alterations)", "PO-" + f.unique,
-				"3.00", "100.00", "300.00", "2026-11-02", LocalDate.now().toString(), "Yes", "BILLED");
+				"3.00", "100.00", "300.00", "2026-11-02", LocalDate.now().toString(), "Yes", "Billed");
 		String costRow = row(html, "data-entry-id=\"" + cost + "\"");
 		assertThat(costRow).contains("Vendor services " + f.unique, "45.50", "2026-11-16", "Open", "No");
 		assertThat(cells(costRow).get(5)).isEqualTo("0.00"); // base dollars
