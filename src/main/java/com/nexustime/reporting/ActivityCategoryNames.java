@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.nexustime.catalog.ActivityCategory;
+import com.nexustime.system.web.Labels;
 
-/** Activity categories in words for pages, CSV and charts; JSON keeps the code. */
+/** Activity categories in words (from {@link Labels}) for pages, CSV and charts; JSON keeps the code. */
 public final class ActivityCategoryNames {
 
 	/** The row of entries without an activity (adjustments). */
@@ -17,11 +18,10 @@ public final class ActivityCategoryNames {
 	private static final Map<ActivityCategory, String> NAMES = new LinkedHashMap<>();
 
 	static {
-		NAMES.put(ActivityCategory.DESIGN_CREATIVE, "Design / creative");
-		NAMES.put(ActivityCategory.MANAGEMENT, "Management");
-		NAMES.put(ActivityCategory.PER_PIECE, "Per piece");
-		NAMES.put(ActivityCategory.FIXED_COST, "Fixed cost");
-		NAMES.put(ActivityCategory.BUDGET, "Budget");
+		// the words come from the one naming place the pages use
+		for (ActivityCategory category : ActivityCategory.values()) {
+			NAMES.put(category, Labels.words(category));
+		}
 	}
 
 	private ActivityCategoryNames() {

@@ -129,7 +129,7 @@ class ClientApprovalRecipientTest extends com.nexustime.support.IntegrationTest 
 		assertThat(auditorPage).contains("id=\"auditor-recipient\"", fx.email()).doesNotContain(elsewhere);
 		int eventsTable = auditorPage.indexOf("id=\"events\"");
 		assertThat(auditorPage.substring(eventsTable, auditorPage.indexOf("</table>", eventsTable)))
-			.contains("SENT", "DELIVERED", "RESENT", fx.email());
+			.contains("Sent", "Delivered", "Sent again", fx.email());
 
 		// once it is no longer pending, the contact's address may change again
 		jdbc.sql("update contact set email = ? where id = ?").params(fx.email(), fx.contact).update();

@@ -48,7 +48,7 @@ class AuditorApprovalPageTest extends IntegrationTest {
 		assertThat(body).contains("href=\"/api/v1/approvals/" + id + "/pdf\"");
 		assertThat(body).containsPattern("(?s)id=\"signature\">.*Dana Client.*198\\.51\\.100\\.7.*Test/1\\.0");
 		assertThat(body).containsPattern("(?s)id=\"invoices\">.*href=\"/invoices/" + invoice.get("id").asText() + "\">"
-				+ invoice.get("number").asText() + "</a>\\s*\\(<span>DRAFT</span>");
+				+ invoice.get("number").asText() + "</a>\\s*\\(<span>Draft</span>");
 		// the snapshot pretty-printed, one field a line
 		assertThat(body).containsPattern("(?s)id=\"snapshot\">\\{\\n.*\"description\" : \"Audited logo sketches " + fx.unique);
 

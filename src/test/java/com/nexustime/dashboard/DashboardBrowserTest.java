@@ -44,7 +44,7 @@ class DashboardBrowserTest extends BrowserTest {
 		assertUsable(page.locator("#my-week-title"));
 		assertThat(page.locator("#my-week-hours")).hasText("0.00");
 		assertThat(page.locator("#my-week-weekly-hours")).hasText("40.00");
-		assertThat(page.locator("#my-week-status")).hasText("OPEN");
+		assertThat(page.locator("#my-week-status")).hasText("Open");
 		assertUsable(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review and submit the week")));
 
 		Locator review = page.locator("#review-queue").getByRole(AriaRole.LINK,

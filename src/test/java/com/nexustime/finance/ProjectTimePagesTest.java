@@ -83,9 +83,9 @@ class ProjectTimePagesTest extends IntegrationTest {
 
 		String billedRow = row(html, "data-entry-id=\"" + billedPiece + "\"");
 		assertThat(billedRow).contains("Carton " + f.unique, "(Secondary, 2 alterations)", "PO-" + f.unique,
-				"3.00", "100.00", "300.00", "2026-11-02", LocalDate.now().toString(), "Yes", "BILLED");
+				"3.00", "100.00", "300.00", "2026-11-02", LocalDate.now().toString(), "Yes", "Billed");
 		String costRow = row(html, "data-entry-id=\"" + cost + "\"");
-		assertThat(costRow).contains("Vendor services " + f.unique, "45.50", "2026-11-16", "OPEN", "No");
+		assertThat(costRow).contains("Vendor services " + f.unique, "45.50", "2026-11-16", "Open", "No");
 		assertThat(cells(costRow).get(5)).isEqualTo("0.00"); // base dollars
 		assertThat(cells(costRow).get(6)).isEqualTo("45.50"); // rush/fixed
 		assertThat(html).contains("data-entry-id=\"" + zero + "\"", "data-entry-id=\"" + credit + "\"",
@@ -106,10 +106,10 @@ class ProjectTimePagesTest extends IntegrationTest {
 		assertThat(regular).startsWith("id=\"timesheet-list\" data-tab=\"regular\"");
 		// time of one person, activity and week is one row; the zero-hour day is in the 16 November row
 		String openWeek = row(regular, "2026-11-16</td>");
-		assertThat(openWeek).contains("Design " + f.unique, "1.00", "100.00", "OPEN", "Retouching",
+		assertThat(openWeek).contains("Design " + f.unique, "1.00", "100.00", "Open", "Retouching",
 				"/timesheet?week=2026-11-16&amp;userId=" + f.staff.id());
 		String billedWeek = row(regular, "2026-11-02</td>");
-		assertThat(billedWeek).contains("Artwork " + f.unique, "3.00", "300.00", "BILLED", "First proof")
+		assertThat(billedWeek).contains("Artwork " + f.unique, "3.00", "300.00", "Billed", "First proof")
 			.doesNotContain("Edit");
 		assertThat(regular).doesNotContain("Budget work " + f.unique + "</td>");
 
@@ -127,7 +127,7 @@ class ProjectTimePagesTest extends IntegrationTest {
 		String managers = manager.get("/projects/" + project + "/time").body();
 		String managersList = list(managers);
 		assertThat(row(managersList, "2026-11-16</td>")).contains("/timesheet?week=2026-11-16");
-		assertThat(row(managersList, "2026-11-09</td>")).contains("FINALIZED").doesNotContain("Edit");
+		assertThat(row(managersList, "2026-11-09</td>")).contains("Finalized").doesNotContain("Edit");
 		assertThat(managers).doesNotContain("id=\"finalize-form\"");
 		var auditor = TestUsers.create(jdbc, "AUDITOR");
 		String audited = FormSession.signIn(port, auditor.email(), TestUsers.PASSWORD)

@@ -58,8 +58,8 @@ class ProjectTimesheetLockTest extends IntegrationTest {
 
 		FormSession admin = FormSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		String costs = admin.get("/projects/" + project + "/time?tab=fixed-costs").body();
-		assertThat(row(costs, "30.00</td>")).contains("FINALIZED").doesNotContain("/time/entries/" + signedCost);
-		assertThat(row(costs, "40.00</td>")).contains("IN_PROCESS").doesNotContain("/time/entries/" + pendingCost);
+		assertThat(row(costs, "30.00</td>")).contains("Finalized").doesNotContain("/time/entries/" + signedCost);
+		assertThat(row(costs, "40.00</td>")).contains("In process").doesNotContain("/time/entries/" + pendingCost);
 		assertThat(row(costs, "50.00</td>")).contains("/projects/" + project + "/time/entries/" + openCost);
 
 		String regular = admin.get("/projects/" + project + "/time").body();

@@ -126,7 +126,7 @@ class OutboxSenderTest extends IntegrationTest {
 		mailer.queue(to, "With a file", "body", null, "timesheet-march.pdf", new byte[] { 1 });
 		var page = admin().get("/admin/outbox");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains(to).contains("Shown on the page").contains("PENDING")
+		assertThat(page.body()).contains(to).contains("Shown on the page").contains("Waiting to be sent")
 			.contains("Attached: timesheet-march.pdf");
 		var staff = com.nexustime.support.TestUsers.create(jdbc, "STAFF");
 		assertThat(staff.client(api).get("/admin/outbox").status()).isEqualTo(403);

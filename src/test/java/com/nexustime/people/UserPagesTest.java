@@ -26,7 +26,7 @@ class UserPagesTest extends IntegrationTest {
 				"roles", List.of("STAFF", "AUDITOR"), "managerId", ""));
 		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
 		Page list = browser.follow(saved);
-		assertThat(list.body()).contains("Added Paged Person.").contains(email).contains("AUDITOR");
+		assertThat(list.body()).contains("Added Paged Person.").contains(email).contains(">Auditor<");
 		assertThat(api.basic(email, PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
 	}
 

@@ -75,7 +75,7 @@ class WeekAuditPageTest extends IntegrationTest {
 		var page = browser.get("/audit/weeks/" + staff.id() + "/" + WEEK);
 		assertThat(page.status()).isEqualTo(200);
 		String body = HtmlUtils.htmlUnescape(page.body());
-		assertThat(body).contains("<span class=\"badge text-bg-secondary\" id=\"week-status\">OPEN</span>");
+		assertThat(body).contains("<span class=\"badge text-bg-secondary\" id=\"week-status\">Open</span>");
 		// submit, reject (with the manager and the comment), submit, recall — in that order
 		assertThat(body).containsPattern("(?s)id=\"week-records\">.*" + staff.email() + ".*SUBMIT.*" + manager.email()
 				+ ".*REJECT.*Tuesday looks short.*SUBMIT.*RECALL.*</table>.*id=\"review-steps\"");
