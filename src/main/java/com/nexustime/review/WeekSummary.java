@@ -104,6 +104,7 @@ class WeekSummary implements TaskContext {
 		}
 		String owner = jdbc.sql("select name from app_user where id = ?").param(week.userId()).query(String.class).single();
 		return Map.of("weekOwner", owner, "weekDays", days, "weekRows", List.copyOf(rows.values()),
-				"weekDayTotals", dayTotals, "weekTotal", TimeEntry.hoursOf(total));
+				"weekDayTotals", dayTotals, "weekTotal", TimeEntry.hoursOf(total),
+				"taskSubject", ReviewSubjects.label(owner, week.weekStart()), "decision", ReviewDecision.WEEK);
 	}
 }
