@@ -144,7 +144,7 @@ public class Accounts {
 	@Transactional(readOnly = true)
 	public LinkPage open(String token) {
 		try {
-			PasswordLinks.Usable link = links.open(token, clock.instant());
+			PasswordLinks.Usable link = links.peek(token, clock.instant());
 			Person person = person(link.userId()).orElseThrow();
 			return new LinkPage(true, link.purpose() == PasswordLinks.Purpose.INVITE, person.email(), null);
 		}
@@ -166,7 +166,7 @@ public class Accounts {
 		Instant now = clock.instant();
 		PasswordLinks.Usable link;
 		try {
-			link = links.open(token, now);
+			link = links.claim(token, now);
 		}
 		catch (PasswordLinks.LinkRefused refused) {
 			throw new LinkUnusable(refused.refusal().name());

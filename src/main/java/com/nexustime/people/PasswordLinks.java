@@ -97,14 +97,24 @@ class PasswordLinks implements SecretLinks {
 	}
 
 	/** The link this token opens if it can still be used; otherwise why not. Locks the row until commit. */
-	Usable open(String token, Instant now) {
+	Usable claim(String token, Instant now) {
+		return open(token, now, true);
+	}
+
+	/** The link this token opens if it can still be used, without locking it (to show its page). */
+	Usable peek(String token, Instant now) {
+		return open(token, now, false);
+	}
+
+	private Usable open(String token, Instant now, boolean lock) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			throw new LinkRefused(Refusal.UNKNOWN);
 		}
 		record Row(long id, long userId, String purpose, java.sql.Timestamp expiresAt, java.sql.Timestamp usedAt) {
 		}
 		Row row = jdbc.sql("""
-				select id, user_id, purpose, expires_at, used_at from password_link where token_hash = ? for update""")
+				select id, user_id, purpose, expires_at, used_at from password_link where token_hash = ?"""
+				+ (lock ? " for update" : ""))
 			.param(hash(token)).query(Row.class).optional()
 			.orElseThrow(() -> new LinkRefused(Refusal.UNKNOWN));
 		if (row.usedAt() != null) {
