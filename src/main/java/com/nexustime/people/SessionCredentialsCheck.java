@@ -32,9 +32,14 @@ class SessionCredentialsCheck extends OncePerRequestFilter {
 		this.jdbc = jdbc;
 	}
 
+	/** Static files need no check: they show nothing of the person. */
+	private static final java.util.List<String> STATIC = java.util.List.of("/webjars/", "/css/", "/js/", "/img/");
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null;
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null
+				|| STATIC.stream().anyMatch(path::startsWith);
 	}
 
 	@Override
