@@ -34,8 +34,11 @@ class ApprovalDecisions {
 
 	private final EntryLifecycle lifecycle;
 
+	private final ApprovalNotices notices;
+
 	ApprovalDecisions(ClientApprovalStore store, ApprovalLinks links, ApprovalProcess process,
-			WorkspaceSettings workspace, AuditLog audit, EntryLifecycle lifecycle) {
+			WorkspaceSettings workspace, AuditLog audit, EntryLifecycle lifecycle, ApprovalNotices notices) {
+		this.notices = notices;
 		this.store = store;
 		this.links = links;
 		this.process = process;
@@ -70,6 +73,7 @@ class ApprovalDecisions {
 		process.correlate(before.processInstanceId(), ApprovalProcess.DECIDED_MESSAGE,
 				Map.of("decision", "APPROVED", "reason", ""));
 		audit.recordAs("client " + ip, "APPROVE", ClientApprovalService.ENTITY, id, before, store.find(id).orElseThrow());
+		notices.approved(id, signature.trim());
 		return true;
 	}
 

@@ -26,9 +26,12 @@ public class NewUser {
 	@Size(max = 200)
 	private String name;
 
-	@NotBlank
+	/** Required unless {@link #invite}: then the person sets their own from a mailed link. */
 	@Size(min = 8, max = 200, message = "must be between 8 and 200 characters")
 	private String password;
+
+	/** Mail the person a link to set their own password instead of giving one here. */
+	private boolean invite;
 
 	@NotEmpty(message = "must name at least one role")
 	private Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -63,6 +66,14 @@ public class NewUser {
 
 	public void setPassword(String password) {
 		this.password = password;
+	}
+
+	public boolean isInvite() {
+		return invite;
+	}
+
+	public void setInvite(boolean invite) {
+		this.invite = invite;
 	}
 
 	public Set<Role> getRoles() {

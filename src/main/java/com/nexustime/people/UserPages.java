@@ -42,13 +42,16 @@ class UserPages {
 
 	private final CostRates costRates;
 
-	UserPages(UserService users, WorkingHours workingHours, CostRates costRates) {
+	private final Accounts accounts;
+
+	UserPages(UserService users, WorkingHours workingHours, CostRates costRates, Accounts accounts) {
+		this.accounts = accounts;
 		this.workingHours = workingHours;
 		this.users = users;
 		this.costRates = costRates;
 	}
 
-	@InitBinder("changes")
+	@InitBinder({ "changes", "user" })
 	void emptyPasswordMeansUnchanged(WebDataBinder binder) {
 		binder.registerCustomEditor(String.class, "password", new PropertyEditorSupport() {
 			@Override
@@ -90,7 +93,9 @@ class UserPages {
 		if (!result.hasErrors()) {
 			try {
 				UserView created = users.create(user);
-				redirect.addFlashAttribute("message", "Added " + created.name() + ".");
+				redirect.addFlashAttribute("message", user.isInvite()
+						? "Added " + created.name() + " and mailed them an invitation to set their password."
+						: "Added " + created.name() + ".");
 				return "redirect:/users";
 			}
 			catch (ConflictException ex) {
@@ -133,6 +138,21 @@ class UserPages {
 			}
 		}
 		return editPage(users.get(id, caller), changes, caller, model);
+	}
+
+	/** Mails the person a new link to set their password; the earlier one stops working. */
+	@PostMapping("/users/{id}/invitation")
+	@PreAuthorize("hasRole('ADMIN')")
+	String invite(@PathVariable long id, @AuthenticationPrincipal CurrentUser caller, RedirectAttributes redirect) {
+		UserView user = users.get(id, caller);
+		try {
+			accounts.invite(id);
+			redirect.addFlashAttribute("message", "Mailed " + user.name() + " a link to set their password.");
+		}
+		catch (RuleViolationException refused) {
+			redirect.addFlashAttribute("error", refused.getMessage());
+		}
+		return "redirect:/users/" + id + "/edit";
 	}
 
 	private String editPage(UserView user, UserChanges changes, CurrentUser caller, Model model) {

@@ -35,7 +35,11 @@ public class UserService {
 
 	private final AccessTokens tokens;
 
-	UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit, AccessTokens tokens) {
+	private final Accounts accounts;
+
+	UserService(UserRepository users, PasswordEncoder passwords, AuditLog audit, AccessTokens tokens,
+			Accounts accounts) {
+		this.accounts = accounts;
 		this.users = users;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -51,13 +55,33 @@ public class UserService {
 		if (input.getManagerId() != null) {
 			requireExisting(input.getManagerId());
 		}
-		User fresh = User.create(email, input.getName(), passwords.encode(input.getPassword()), input.getRoles(),
+		String password = input.getPassword();
+		if (input.isInvite()) {
+			if (password != null && !password.isEmpty()) {
+				throw new RuleViolationException("password", "Leave the password empty when sending an invitation.");
+			}
+			// nobody knows this one: the person sets theirs from the invitation's link
+			password = unguessable();
+		}
+		else {
+			Accounts.requireAcceptable("password", password);
+		}
+		User fresh = User.create(email, input.getName(), passwords.encode(password), input.getRoles(),
 				input.getManagerId());
 		fresh.expectWeekly(input.getWeeklyHours());
 		User user = users.save(fresh);
 		UserView created = user.view();
 		audit.record("CREATE", ENTITY, user.id(), null, created);
+		if (input.isInvite()) {
+			accounts.invite(user.id());
+		}
 		return created;
+	}
+
+	private static String unguessable() {
+		byte[] random = new byte[32];
+		new java.security.SecureRandom().nextBytes(random);
+		return java.util.HexFormat.of().formatHex(random);
 	}
 
 	@Transactional(readOnly = true)
@@ -99,6 +123,11 @@ public class UserService {
 			if (changes.touchesAdministration()) {
 				throw new AccessDeniedException("only admins change roles, managers and the active flag");
 			}
+		}
+		if (self && changes.getPassword() != null) {
+			// a token or a session alone must not replace the password: the current one is asked for there
+			throw new RuleViolationException("password",
+					"Change your own password with your current password (POST /api/v1/me/password or My password).");
 		}
 		User user = load(id);
 		UserView before = user.view();

@@ -108,6 +108,7 @@ class WeekSummary implements TaskContext {
 		String owner = jdbc.sql("select name from app_user where id = ?").param(week.userId()).query(String.class).single();
 		return Map.of("weekOwner", owner, "weekDays", days, "weekRows", List.copyOf(rows.values()),
 				"weekDayTotals", dayTotals, "weekTotal", TimeEntry.hoursOf(total),
-				"weekNotes", notes.of(week.userId(), week.weekStart()));
+				"weekNotes", notes.of(week.userId(), week.weekStart()),
+				"taskSubject", ReviewSubjects.label(owner, week.weekStart()), "decision", ReviewDecision.WEEK);
 	}
 }

@@ -137,8 +137,12 @@ class UserApiTest extends IntegrationTest {
 		String id = createUser(admin(), email, "STAFF").get("id").asText();
 		Api.Client self = api.basic(email, PASSWORD);
 
-		var renamed = self.patch("/api/v1/users/" + id, Map.of("name", "New Name", "password", "another-secret-2"));
+		// the own password changes only with the current one (POST /me/password), never through PATCH
+		assertThat(self.patch("/api/v1/users/" + id, Map.of("password", "another-secret-2")).status()).isEqualTo(422);
+		var renamed = self.patch("/api/v1/users/" + id, Map.of("name", "New Name"));
 		assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+		assertThat(self.post("/api/v1/me/password", Map.of("currentPassword", PASSWORD, "newPassword",
+				"another-secret-2")).status()).isEqualTo(204);
 		assertThat(renamed.json().get("name").asText()).isEqualTo("New Name");
 		assertThat(api.basic(email, PASSWORD).get("/api/v1/me").status()).isEqualTo(401);
 		Api.Client withNewPassword = api.basic(email, "another-secret-2");

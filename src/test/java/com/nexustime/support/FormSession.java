@@ -38,6 +38,11 @@ public final class FormSession {
 			.followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
+	/** A browser with nobody signed in, e.g. for the forgotten-password pages. */
+	public static FormSession anonymous(int port) {
+		return new FormSession("http://localhost:" + port);
+	}
+
 	/** Signs in through the login page; fails the test if the credentials are refused. */
 	public static FormSession signIn(int port, String email, String password) {
 		FormSession session = new FormSession("http://localhost:" + port);

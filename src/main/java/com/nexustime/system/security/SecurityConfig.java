@@ -58,6 +58,8 @@ class SecurityConfig {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
 			.requestMatchers("/public/**").permitAll()
+			// a forgotten password and the page of a reset or invitation link: no account session yet
+			.requestMatchers("/password/forgot", "/password/reset", "/api/v1/password-resets").permitAll()
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
 			// requests a feature refuses to everyone, e.g. engine API writes that bypass the business rules
 			.requestMatchers(request -> refused.stream().anyMatch(r -> r.isRefused(request))).denyAll()
