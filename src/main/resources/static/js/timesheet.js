@@ -65,7 +65,9 @@
       currentDay = Math.max(0, days.indexOf(today));
     }
     const status = document.getElementById('week-status');
-    status.textContent = grid.status;
+    // the page carries the words for each status (system/web/Labels, the one naming place)
+    const word = document.querySelector('#week-status-words [data-status="' + grid.status + '"]');
+    status.textContent = word ? word.textContent : grid.status;
     status.className = 'badge text-bg-' + (STATUS_STYLE[grid.status] || 'secondary');
     const comment = document.getElementById('week-comment');
     comment.textContent = grid.comment ? 'Your manager sent the week back: ' + grid.comment : '';
@@ -131,7 +133,10 @@
       star.dataset.starRow = i;
       star.setAttribute('aria-pressed', String(isFavourite(row)));
       star.setAttribute('aria-label', 'Favourite: ' + rowName(row));
-      star.textContent = isFavourite(row) ? '★' : '☆';
+      const starIcon = document.createElement('i');
+      starIcon.className = 'bi ' + (isFavourite(row) ? 'bi-star-fill' : 'bi-star');
+      starIcon.setAttribute('aria-hidden', 'true');
+      star.appendChild(starIcon);
       const rowNote = noteButton('Row note, ' + rowName(row), row.note);
       rowNote.dataset.noteRow = i;
       line.append(title, star, rowNote);
@@ -577,7 +582,7 @@
   function renderFavourites() {
     favouriteList.innerHTML = '';
     if (!favourites.length) {
-      favouriteList.innerHTML = '<li><span class="dropdown-item-text text-secondary small">Star a row (☆) to keep it here.</span></li>';
+      favouriteList.innerHTML = '<li><span class="dropdown-item-text text-secondary small">Star a row (<i class="bi bi-star" aria-hidden="true"></i>) to keep it here.</span></li>';
     }
     favourites.forEach((f) => {
       const li = document.createElement('li');

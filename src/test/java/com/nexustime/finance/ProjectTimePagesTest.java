@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.nexustime.support.Api;
 import com.nexustime.support.FormSession;
 import com.nexustime.support.IntegrationTest;
 import com.nexustime.support.TestUsers;
@@ -47,9 +48,15 @@ class ProjectTimePagesTest extends IntegrationTest {
 		f = new FinanceFixture(api, admin(), jdbc);
 		project = f.project("PER_PIECE", "HOURLY");
 		f.purchaseOrder(project, "PO-" + f.unique, "1000.00", "Cartons");
-		String artwork = FinanceFixture.id(admin().post("/api/v1/projects/" + project + "/artworks",
-				Map.of("name", "Carton " + f.unique, "packagingLevel", "Secondary", "alterationCount", 2)));
+		// a completed, priced artwork (240.00 + 2 alterations at 30.00 = 300.00, the client's own price list) is billed
+		String tier = "Carton tier " + f.unique;
+		artworkPrice(Map.of("scope", "CLIENT", "contactId", f.contact, "item", "TIER", "complexityTier", tier,
+				"price", "240.00"));
+		artworkPrice(Map.of("scope", "CLIENT", "contactId", f.contact, "item", "ALTERATION", "price", "30.00"));
+		String artwork = FinanceFixture.id(admin().post("/api/v1/projects/" + project + "/artworks", Map.of("name",
+				"Carton " + f.unique, "complexityTier", tier, "packagingLevel", "Secondary", "alterationCount", 2)));
 		billedPiece = f.time(project, f.perPiece, NOV_2, 3, Map.of("artworkId", artwork, "description", "First proof"));
+		assertThat(admin().post("/api/v1/artworks/" + artwork + "/complete", Map.of()).status()).isEqualTo(200);
 		f.finalizeThrough(project, NOV_2);
 		f.bill(List.of(billedPiece));
 		finalizedDesign = f.time(project, f.design, NOV_9, 2);
@@ -59,6 +66,11 @@ class ProjectTimePagesTest extends IntegrationTest {
 		cost = f.fixedCost(project, NOV_16.plusDays(1), "45.50");
 		budgetWork = f.time(project, f.budget, NOV_16.plusDays(2), 1);
 		credit = f.adjustment(project, NOV_16.plusDays(3), "-20.00");
+	}
+
+	private void artworkPrice(Map<String, Object> price) {
+		Api.Response created = admin().post("/api/v1/artwork-prices", price);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 	}
 
 	@Test

@@ -41,9 +41,9 @@ class WeekReviewBrowserTest extends BrowserTest {
 
 		Page staffPage = signedIn(staff.email(), TestUsers.PASSWORD, screen);
 		staffPage.navigate(url("/timesheet?week=" + WEEK));
-		assertThat(staffPage.locator("#week-status")).hasText("OPEN");
+		assertThat(staffPage.locator("#week-status")).hasText("Open");
 		assertUsable(button(staffPage, "Submit week")).click();
-		assertThat(staffPage.locator("#week-status")).hasText("SUBMITTED");
+		assertThat(staffPage.locator("#week-status")).hasText("Submitted");
 
 		String subject = "Dana Staff " + unique + " — week of 26 Oct 2026";
 		Page managerPage = signedIn(manager.email(), TestUsers.PASSWORD, screen);
@@ -69,7 +69,7 @@ class WeekReviewBrowserTest extends BrowserTest {
 		assertThat(managerPage.locator(".alert-success")).containsText("Done: Review week");
 
 		staffPage.reload();
-		assertThat(staffPage.locator("#week-status")).hasText("APPROVED");
+		assertThat(staffPage.locator("#week-status")).hasText("Approved");
 		assertAccessible(staffPage);
 	}
 

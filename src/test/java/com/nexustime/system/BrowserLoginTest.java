@@ -43,7 +43,7 @@ class BrowserLoginTest extends IntegrationTest {
 
 		HttpResponse<String> home = get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
-		assertThat(home.body()).contains("Administrator").contains("ADMIN").contains("/camunda/app/cockpit/");
+		assertThat(home.body()).contains("Administrator").contains("Staff, Manager, Administrator").contains("/camunda/app/cockpit/");
 	}
 
 	@Test

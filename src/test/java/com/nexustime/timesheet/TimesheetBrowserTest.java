@@ -31,7 +31,7 @@ class TimesheetBrowserTest extends BrowserTest {
 				Map.of("projectId", f.project, "activityId", f.design));
 		Page page = signedIn(f.staff.email(), TestUsers.PASSWORD);
 		page.navigate(url("/timesheet?week=" + MONDAY));
-		assertThat(page.locator("#week-status")).hasText("OPEN");
+		assertThat(page.locator("#week-status")).hasText("Open");
 		assertThat(page.locator("#grid-rows tr")).hasCount(1);
 
 		// a second row from the picker, which offers what the rules allow on the project

@@ -50,11 +50,11 @@ class MainPagesBrowserTest extends BrowserTest {
 		assertUsable(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timesheet Fill this week's hours")));
 
 		page.navigate(url("/timesheet?week=" + WEEK));
-		assertThat(page.locator("#week-status")).hasText("OPEN");
+		assertThat(page.locator("#week-status")).hasText("Open");
 		assertAccessible(page);
 		assertUsable(button(page, "Save"));
 		assertUsable(button(page, "Submit week"));
-		assertUsable(button(page, "Copy last week"));
+		assertUsable(button(page, "Rows from last week"));
 
 		page.navigate(url("/time"));
 		assertAccessible(page);
