@@ -142,7 +142,8 @@ class WeekEntries {
 	/** The person's favourite project × activity pairs, by project and activity name. */
 	List<Line> favourites(long userId) {
 		return jdbc.sql("""
-				select f.project_id, p.name as project_name, f.activity_id, a.name as activity_name
+				select f.project_id, p.name as project_name, f.activity_id, a.name as activity_name,
+				       null::bigint as artwork_id, null::text as artwork_name
 				from timesheet_favourite f
 				join project p on p.id = f.project_id
 				join activity a on a.id = f.activity_id
