@@ -91,7 +91,10 @@ class WeekEntries {
 			.param("user", userId).param("week", weekStart).query(MarkedLine.class).list();
 	}
 
-	/** The project × activity (× artwork) lines of a week, with entries or pinned. */
+	/**
+	 * The project × activity (× artwork) lines of a week, with entries or pinned, for copying to the next week: an
+	 * artwork completed since is left out (its work is done and billed as a whole).
+	 */
 	List<Line> lines(long userId, LocalDate weekStart) {
 		return jdbc.sql("""
 				select distinct l.project_id, p.name as project_name, l.activity_id, a.name as activity_name,
@@ -103,7 +106,8 @@ class WeekEntries {
 				      where user_id = :user and week_start = :from) l
 				join project p on p.id = l.project_id
 				join activity a on a.id = l.activity_id
-				left join artwork w on w.id = l.artwork_id""")
+				left join artwork w on w.id = l.artwork_id
+				where w.completed_on is null""")
 			.param("user", userId).param("from", weekStart).param("to", weekStart.plusDays(6))
 			.query(Line.class).list();
 	}

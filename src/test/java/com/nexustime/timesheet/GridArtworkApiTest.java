@@ -103,6 +103,22 @@ class GridArtworkApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void lastWeeksArtworkRowsAreCarriedOverUnlessTheArtworkIsComplete() {
+		String previous = "/api/v1/timesheets/" + MONDAY.minusWeeks(1);
+		assertThat(staff.put(previous, Map.of("rows", List.of(row(a101, "1", "", "", "", "", "", ""),
+				row(a102, "1", "", "", "", "", "", ""), row(null, "1", "", "", "", "", "", "")))).status())
+			.isEqualTo(200);
+		fx.complete(a102);
+
+		Api.Response copied = staff.post(WEEK + "/copy-previous", null);
+		assertThat(copied.status()).as(copied.toString()).isEqualTo(200);
+		JsonNode rows = copied.json().get("rows");
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0).has("artworkId")).isFalse();
+		assertThat(rows.get(1).get("artworkId").asLong()).isEqualTo(a101);
+	}
+
+	@Test
 	void theArtworkRowsOfOnePairShareTheirNote() {
 		Map<String, Object> first = row(a101, "1", "", "", "", "", "", "");
 		first.put("note", "Proof round");
