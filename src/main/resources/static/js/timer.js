@@ -94,7 +94,9 @@
     $('timer-running').classList.toggle('d-flex', !!timer);
     $('timer-start-toggle').textContent = timer ? 'New timer' : 'Start timer';
     if (timer) {
-      const what = `${timer.projectName} · ${timer.activityName}` + (timer.description ? ` — ${timer.description}` : '');
+      const what = `${timer.projectName} · ${timer.activityName}`
+        + (timer.artworkName ? ` · Artwork ${timer.artworkName}` : '')
+        + (timer.description ? ` — ${timer.description}` : '');
       $('timer-what').textContent = what;
       $('timer-what').title = what;
       tick();
@@ -171,6 +173,10 @@
     if (chosen && chosen.dataset.billable !== undefined) billable.checked = chosen.dataset.billable !== 'false';
   };
   activity.addEventListener('change', billableFromActivity);
+  // per-piece projects: the artwork picker (fragments/artwork-picker) follows the project select
+  const artworkField = $('timer-artwork-field');
+  const artwork = $('timer-artwork');
+  if (artworkField && window.NexusArtworks) window.NexusArtworks.attach(project, artworkField);
 
   // purchase-order alerts raised by a stop, where they are seen and read out: just below the header
   const alertsBox = document.createElement('div');
@@ -204,6 +210,9 @@
       await fillProjects(project, timer && timer.projectId);
       await fillActivities(activity, project.value, timer && timer.activityId);
       billableFromActivity();
+      if (artworkField && window.NexusArtworks) {
+        artworkField.hidden = !(await window.NexusArtworks.fill(artwork, project.value, timer && timer.artworkId));
+      }
     }
   });
   project.addEventListener('change', () => fillActivities(activity, project.value));
@@ -211,7 +220,8 @@
   const startRequest = () => ({
     projectId: project.value || null, activityId: activity.value || null,
     description: $('timer-description').value.trim() || null,
-    billable: billable.checked
+    billable: billable.checked,
+    artworkId: (artworkField && !artworkField.hidden && artwork.value) || null
   });
   const closeForm = () => {
     const toggle = window.bootstrap && bootstrap.Dropdown.getInstance($('timer-start-toggle'));
@@ -320,7 +330,7 @@
   async function restartAfterAway() {
     const res = await call('POST', '/api/v1/timer/switch', {
       projectId: timer.projectId, activityId: timer.activityId, description: timer.description,
-      billable: timer.billable,
+      billable: timer.billable, artworkId: timer.artworkId || null,
       end: new Date(away.from + serverOffset).toISOString(), startedAt: new Date(away.to + serverOffset).toISOString()
     });
     if (res.status !== 201) {

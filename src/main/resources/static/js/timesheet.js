@@ -12,7 +12,8 @@
   const message = document.getElementById('grid-message');
   const STATUS_STYLE = { OPEN: 'secondary', SUBMITTED: 'info', APPROVED: 'success', REJECTED: 'danger' };
 
-  // rows as the person sees them: {projectId, projectName, activityId, activityName, values[7], locked[7],
+  // rows as the person sees them: {projectId, projectName, activityId, activityName, artworkId, artworkName
+  // (per-piece rows; both undefined for a row on no artwork), values[7], locked[7],
   // server[7] (the hours as last read), note, notes[7], noteTouched, notesTouched[7]}
   let rows = [];
   let days = [];
@@ -21,7 +22,7 @@
   let currentDay = 0;
   const narrow = window.matchMedia('(max-width: 575.98px)');
 
-  const key = (r) => r.projectId + ':' + r.activityId;
+  const key = (r) => r.projectId + ':' + r.activityId + ':' + (r.artworkId || '');
 
   // "1.50" from the server shows as 1.5; zero shows as an empty cell
   function display(hours) {
@@ -53,6 +54,7 @@
       const keep = before && before.server.join('|') === server.join('|');
       return {
         projectId: r.projectId, projectName: r.projectName, activityId: r.activityId, activityName: r.activityName,
+        artworkId: r.artworkId, artworkName: r.artworkName,
         locked: r.locked, server, values: keep ? before.values : server,
         note: keep && before.noteTouched ? before.note : (r.note || ''),
         notes: (r.notes || new Array(DAYS).fill('')).map((n, d) => (keep && before.notesTouched[d] ? before.notes[d] : n)),
@@ -88,7 +90,8 @@
   const dayLabel = (day, style) => new Date(day + 'T00:00:00').toLocaleDateString('en-GB',
     style || { weekday: 'short', day: 'numeric', month: 'short' });
 
-  const rowName = (row) => row.projectName + ' · ' + row.activityName;
+  const rowName = (row) => row.projectName + ' · ' + row.activityName
+    + (row.artworkId ? ' · Artwork ' + row.artworkName : '');
 
   const isFavourite = (row) => favourites.some((f) => f.projectId === row.projectId && f.activityId === row.activityId);
 
@@ -466,6 +469,7 @@
           projectId: row.projectId, activityId: row.activityId,
           hours: row.values.map((v) => hours(minutes(v)))
         };
+        if (row.artworkId) saved.artworkId = row.artworkId;
         // only the notes changed here are sent; the others stay as stored
         if (row.noteTouched) saved.note = row.note;
         if (row.notesTouched.some(Boolean)) saved.notes = row.notes.map((n, d) => (row.notesTouched[d] ? n : null));
@@ -499,6 +503,10 @@
   const projectSelect = document.getElementById('new-row-project');
   const activitySelect = document.getElementById('new-row-activity');
   const addButton = document.getElementById('add-row');
+  // per-piece projects: the row may be for one of the project's artworks (shown only for such projects)
+  const artworkField = document.getElementById('new-row-artwork-field');
+  const artworkSelect = document.getElementById('new-row-artwork');
+  if (artworkField && window.NexusArtworks) window.NexusArtworks.attach(projectSelect, artworkField);
 
   projectSelect.addEventListener('change', async () => {
     activitySelect.innerHTML = '<option value="">Choose an activity…</option>';
@@ -518,6 +526,7 @@
 
   addButton.addEventListener('click', async () => {
     const row = { projectId: projectSelect.value, activityId: activitySelect.value };
+    if (artworkSelect && !artworkField.hidden && artworkSelect.value) row.artworkId = artworkSelect.value;
     if (userId) row.userId = userId;
     try {
       fromGrid(await call('POST', api + '/rows', row), true);

@@ -106,6 +106,9 @@ public class TimesheetService {
 		long owner = visibleOwner(actor, changes.userId());
 		entries.relation(actor, owner);
 		List<Target> targets = targets(changes);
+		for (Target target : targets) {
+			checkArtwork(target.index(), target.line());
+		}
 		entries.lockUser(owner);
 
 		Map<LineKey, List<List<Cell>>> stored = byLineAndDay(week.cells(owner, weekStart), weekStart);
@@ -126,7 +129,8 @@ public class TimesheetService {
 			}
 			if (emptiesRow && days.stream().anyMatch(cell -> !cell.isEmpty())) {
 				// a row saved empty after holding hours leaves the grid with its entries
-				week.unpin(owner, weekStart, target.line().projectId(), target.line().activityId());
+				week.unpin(owner, weekStart, target.line().projectId(), target.line().activityId(),
+						target.line().artworkId());
 			}
 		}
 		budget.holdUntilEnd();
@@ -148,7 +152,7 @@ public class TimesheetService {
 		for (Line line : week.lines(owner, weekStart.minusDays(DAYS))) {
 			try {
 				entries.checkTrackable(owner, line.projectId(), line.activityId());
-				week.pin(owner, weekStart, line.projectId(), line.activityId());
+				week.pin(owner, weekStart, line.projectId(), line.activityId(), line.artworkId());
 			}
 			catch (RuleViolationException closedOrUnavailable) {
 				// a project closed since, or an activity no longer offered, is not carried into the new week
@@ -157,14 +161,18 @@ public class TimesheetService {
 		return read(actor, owner, weekStart);
 	}
 
-	/** Pins one project × activity to the week, if the activity-availability rules allow it on the project. */
+	/**
+	 * Pins one project × activity (× artwork, on per-piece work) to the week, if the activity-availability rules
+	 * allow it on the project and the artwork is one of the project's (422 naming {@code artworkId} otherwise).
+	 */
 	@Transactional
 	public WeekGrid addRow(CurrentUser actor, LocalDate weekStart, NewRow row) {
 		checkWeekStart(weekStart);
 		long owner = visibleOwner(actor, row.userId());
 		entries.relation(actor, owner);
 		entries.checkTrackable(owner, row.projectId(), row.activityId());
-		week.pin(owner, weekStart, row.projectId(), row.activityId());
+		entries.checkArtwork(row.projectId(), row.artworkId());
+		week.pin(owner, weekStart, row.projectId(), row.activityId(), row.artworkId());
 		return read(actor, owner, weekStart);
 	}
 
@@ -204,7 +212,7 @@ public class TimesheetService {
 						+ project.name());
 				continue;
 			}
-			Integer earlier = seen.putIfAbsent(new LineKey(project.id(), activity.get().id()), line.number());
+			Integer earlier = seen.putIfAbsent(new LineKey(project.id(), activity.get().id(), null), line.number());
 			if (earlier != null) {
 				problems.add("line " + line.number() + " repeats line " + earlier + " (" + project.name() + " — "
 						+ activity.get().name() + ")");
@@ -217,7 +225,7 @@ public class TimesheetService {
 		}
 		for (GridChanges.RowHours row : rows) {
 			entries.checkTrackable(owner, row.projectId(), row.activityId());
-			week.pin(owner, weekStart, row.projectId(), row.activityId());
+			week.pin(owner, weekStart, row.projectId(), row.activityId(), null);
 		}
 		try {
 			return save(actor, weekStart, new GridChanges(pasted.userId(), rows));
@@ -267,15 +275,28 @@ public class TimesheetService {
 		List<Cell> cells = week.cells(owner, weekStart);
 		Map<LineKey, Line> lines = new LinkedHashMap<>();
 		for (Cell c : cells) {
-			lines.putIfAbsent(new LineKey(c.projectId(), c.activityId()),
-					new Line(c.projectId(), c.projectName(), c.activityId(), c.activityName()));
+			lines.putIfAbsent(LineKey.of(c), new Line(c.projectId(), c.projectName(), c.activityId(),
+					c.activityName(), c.artworkId(), c.artworkName()));
 		}
 		Map<LineKey, String> rowNotes = new HashMap<>();
+		List<WeekEntries.MarkedLine> notedOnly = new ArrayList<>();
 		for (WeekEntries.MarkedLine marked : week.marked(owner, weekStart)) {
-			LineKey key = new LineKey(marked.projectId(), marked.activityId());
-			lines.putIfAbsent(key, marked.line());
+			LineKey key = new LineKey(marked.projectId(), marked.activityId(), marked.artworkId());
+			if (marked.pinned()) {
+				lines.putIfAbsent(key, marked.line());
+			}
+			else {
+				notedOnly.add(marked);
+			}
 			if (marked.note() != null) {
-				rowNotes.put(key, marked.note());
+				rowNotes.put(key.pair(), marked.note());
+			}
+		}
+		for (WeekEntries.MarkedLine marked : notedOnly) {
+			// a note with no pinned row shows on the pair's rows; only a pair with none gets a row of its own
+			LineKey pair = new LineKey(marked.projectId(), marked.activityId(), null);
+			if (lines.keySet().stream().noneMatch(k -> k.pair().equals(pair))) {
+				lines.put(pair, marked.line());
 			}
 		}
 		Map<LineKey, List<List<Cell>>> byCell = byLineAndDay(cells, weekStart);
@@ -287,7 +308,8 @@ public class TimesheetService {
 		int[] dayMinutes = new int[DAYS];
 		List<WeekGrid.Row> rows = new ArrayList<>();
 		for (Line line : lines.values()) {
-			List<List<Cell>> days = byCell.getOrDefault(new LineKey(line.projectId(), line.activityId()), emptyDays());
+			LineKey key = new LineKey(line.projectId(), line.activityId(), line.artworkId());
+			List<List<Cell>> days = byCell.getOrDefault(key, emptyDays());
 			List<BigDecimal> hours = new ArrayList<>();
 			List<Boolean> locked = new ArrayList<>();
 			List<String> notes = new ArrayList<>();
@@ -301,12 +323,14 @@ public class TimesheetService {
 				dayMinutes[d] += minutes;
 			}
 			rows.add(new WeekGrid.Row(line.projectId(), line.projectName(), line.activityId(), line.activityName(),
-					hours, locked, TimeEntry.hoursOf(rowMinutes),
-					rowNotes.get(new LineKey(line.projectId(), line.activityId())), notes));
+					hours, locked, TimeEntry.hoursOf(rowMinutes), rowNotes.get(key.pair()), notes, line.artworkId(),
+					line.artworkName()));
 		}
 		rows.sort(Comparator.comparing(WeekGrid.Row::projectName, String.CASE_INSENSITIVE_ORDER)
 			.thenComparing(WeekGrid.Row::activityName, String.CASE_INSENSITIVE_ORDER)
-			.thenComparing(WeekGrid.Row::projectId).thenComparing(WeekGrid.Row::activityId));
+			.thenComparing(WeekGrid.Row::projectId).thenComparing(WeekGrid.Row::activityId)
+			.thenComparing(WeekGrid.Row::artworkName, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER))
+			.thenComparing(WeekGrid.Row::artworkId, Comparator.nullsFirst(Comparator.naturalOrder())));
 		return new WeekGrid(owner, weekStart, IntStream.range(0, DAYS).mapToObj(weekStart::plusDays).toList(),
 				status.status(), "REJECTED".equals(status.status()) ? status.comment() : null, rows,
 				IntStream.of(dayMinutes).mapToObj(TimeEntry::hoursOf).toList(),
@@ -322,7 +346,7 @@ public class TimesheetService {
 			if (newestFirst.isEmpty()) {
 				entries.create(actor, new EntryRequest(EntryType.ACTIVITY, owner, a.target().line().projectId(),
 						a.target().line().activityId(), a.date(), wanted, null, null, null, null, null, null, null,
-						null, null, null, null));
+						null, null, null, null).withArtwork(a.target().line().artworkId()));
 				return;
 			}
 			int change = wanted - a.storedMinutes();
@@ -369,17 +393,19 @@ public class TimesheetService {
 		CellLocks locks = null;
 		if (targets.stream().anyMatch(t -> t.note() != null)) {
 			week.marked(owner, weekStart).stream().filter(m -> m.note() != null)
-				.forEach(m -> rowNotes.put(new LineKey(m.projectId(), m.activityId()), m.note()));
+				.forEach(m -> rowNotes.put(new LineKey(m.projectId(), m.activityId(), null), m.note()));
 			locks = new CellLocks(lockActor(actor, owner), entries.weekState(owner, weekStart));
 		}
 		for (Target target : targets) {
-			if (target.note() != null && !target.note().equals(rowNotes.getOrDefault(target.line(), ""))) {
+			LineKey pair = target.line().pair();
+			if (target.note() != null && !target.note().equals(rowNotes.getOrDefault(pair, ""))) {
 				if (locks.locked(List.of())) {
 					throw new RuleViolationException("rows[" + target.index() + "].note",
 							"the week is locked: its row notes can no longer change");
 				}
 				week.saveRowNote(owner, weekStart, target.line().projectId(), target.line().activityId(),
 						target.note());
+				rowNotes.put(pair, target.note());
 			}
 			if (target.notes() == null) {
 				continue;
@@ -444,11 +470,21 @@ public class TimesheetService {
 	private static List<Target> targets(GridChanges changes) {
 		List<Target> targets = new ArrayList<>();
 		Set<LineKey> seen = new HashSet<>();
+		Map<LineKey, String> pairNotes = new HashMap<>();
 		for (int i = 0; i < changes.rows().size(); i++) {
 			GridChanges.RowHours row = changes.rows().get(i);
-			LineKey line = new LineKey(row.projectId(), row.activityId());
+			LineKey line = new LineKey(row.projectId(), row.activityId(), row.artworkId());
 			if (!seen.add(line)) {
-				throw new GridInputException("rows[" + i + "]", "the project and activity appear twice in the grid");
+				throw new GridInputException("rows[" + i + "]", row.artworkId() == null
+						? "the project and activity appear twice in the grid"
+						: "the project, activity and artwork appear twice in the grid");
+			}
+			String note = trimmed(row.note());
+			String other = note == null ? null : pairNotes.putIfAbsent(line.pair(), note);
+			if (other != null && !other.equals(note)) {
+				// the artwork rows of one project × activity share their row note
+				throw new GridInputException("rows[" + i + "].note",
+						"rows of the same project and activity share one note; give them the same text");
 			}
 			int[] minutes = new int[DAYS];
 			for (int d = 0; d < DAYS; d++) {
@@ -459,7 +495,7 @@ public class TimesheetService {
 					throw new GridInputException("rows[" + i + "].hours[" + d + "]", unreadable.getMessage());
 				}
 			}
-			targets.add(new Target(i, line, minutes, trimmed(row.note()),
+			targets.add(new Target(i, line, minutes, note,
 					row.notes() == null ? null : row.notes().stream().map(TimesheetService::trimmed).toList()));
 		}
 		return targets;
@@ -499,7 +535,7 @@ public class TimesheetService {
 		Map<LineKey, List<List<Cell>>> result = new HashMap<>();
 		for (Cell c : cells) {
 			int day = (int) (c.date().toEpochDay() - weekStart.toEpochDay());
-			result.computeIfAbsent(new LineKey(c.projectId(), c.activityId()), k -> emptyDays()).get(day).add(c);
+			result.computeIfAbsent(LineKey.of(c), k -> emptyDays()).get(day).add(c);
 		}
 		return result;
 	}
@@ -546,7 +582,27 @@ public class TimesheetService {
 		}
 	}
 
-	record LineKey(long projectId, long activityId) {
+	/** A grid row's identity: project × activity, and the artwork on per-piece work (null for none). */
+	record LineKey(long projectId, long activityId, Long artworkId) {
+
+		static LineKey of(Cell cell) {
+			return new LineKey(cell.projectId(), cell.activityId(), cell.artworkId());
+		}
+
+		/** The project × activity the row note belongs to. */
+		LineKey pair() {
+			return artworkId == null ? this : new LineKey(projectId, activityId, null);
+		}
+	}
+
+	/** 422 naming {@code rows[i].artworkId} when a row names an artwork of another project. */
+	private void checkArtwork(int index, LineKey line) {
+		try {
+			entries.checkArtwork(line.projectId(), line.artworkId());
+		}
+		catch (RuleViolationException refused) {
+			throw new RuleViolationException("rows[" + index + "]." + refused.field(), refused.getMessage());
+		}
 	}
 
 	/**

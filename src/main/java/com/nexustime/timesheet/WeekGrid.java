@@ -22,10 +22,14 @@ public record WeekGrid(Long userId, LocalDate weekStart, List<LocalDate> days, S
 	}
 
 	/**
-	 * One project × activity line of the week. {@code note} is the row's note (null when none); {@code notes} holds
-	 * each day's cell note: the descriptions of that cell's entries, oldest first, joined with "; " ("" when none).
+	 * One project × activity line of the week; on a per-piece project it may be for one artwork ({@code artworkId},
+	 * its number as {@code artworkName}; both left out for a line on no artwork). {@code note} is the row's note
+	 * (null when none; shared by the artwork lines of one project × activity); {@code notes} holds each day's cell
+	 * note: the descriptions of that cell's entries, oldest first, joined with "; " ("" when none).
 	 */
 	public record Row(Long projectId, String projectName, Long activityId, String activityName,
-			List<BigDecimal> hours, List<Boolean> locked, BigDecimal total, String note, List<String> notes) {
+			List<BigDecimal> hours, List<Boolean> locked, BigDecimal total, String note, List<String> notes,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Long artworkId,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String artworkName) {
 	}
 }

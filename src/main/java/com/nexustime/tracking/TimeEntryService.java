@@ -12,6 +12,7 @@ import com.nexustime.budget.PoAlert;
 import com.nexustime.rules.Actor;
 import com.nexustime.rules.LockQuestion;
 import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.web.RuleViolationException;
 import com.nexustime.workspace.WorkspaceSettings;
 
 /**
@@ -129,6 +130,16 @@ public class TimeEntryService {
 	/** 422 unless time can be booked on this activity of this project (a running timer is checked the same way). */
 	public void checkTrackable(long userId, Long projectId, Long activityId) {
 		drafts.checkTrackable(userId, projectId, activityId, null, workspace.cached());
+	}
+
+	/**
+	 * 422 naming {@code artworkId} unless the artwork belongs to the project (the check every entry save makes);
+	 * nothing to check when {@code artworkId} is null.
+	 */
+	public void checkArtwork(Long projectId, Long artworkId) {
+		if (artworkId != null && (projectId == null || !store.artworkOnProject(artworkId, projectId))) {
+			throw new RuleViolationException("artworkId", "no such artwork on this project");
+		}
 	}
 
 	/**

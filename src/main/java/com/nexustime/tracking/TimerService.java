@@ -32,7 +32,13 @@ public class TimerService {
 
 	private static final String TIMER_COLUMNS = """
 			t.user_id as id, t.user_id, t.project_id, p.name as project_name, t.activity_id,
-			a.name as activity_name, t.description, t.billable, t.started_at, t.reminded_at""";
+			a.name as activity_name, t.description, t.billable, t.started_at, t.reminded_at, t.artwork_id,
+			w.name as artwork_name""";
+
+	/** The timer's project, activity and (when it has one) artwork, for their names. */
+	private static final String TIMER_JOINS = """
+			 join project p on p.id = t.project_id join activity a on a.id = t.activity_id
+			left join artwork w on w.id = t.artwork_id""";
 
 	private final JdbcClient jdbc;
 
@@ -53,16 +59,18 @@ public class TimerService {
 		// and the billable flag its entry will keep: as asked, else the activity's
 		boolean billable = entries.checkTrackable(user.id(), request.projectId(), request.activityId(),
 				request.billable());
+		entries.checkArtwork(request.projectId(), request.artworkId());
 		Instant now = now();
 		Instant startedAt = request.startedAt() == null ? now : notAfter(now, request.startedAt(), "startedAt");
 		if (startedAt.isBefore(now.minus(LONGEST_BACKDATE))) {
 			throw new RuleViolationException("startedAt", "a timer can be started at most 24 hours back");
 		}
 		int inserted = jdbc.sql("""
-				insert into running_timer (user_id, project_id, activity_id, description, billable, started_at)
-				values (?, ?, ?, ?, ?, ?) on conflict (user_id) do nothing""")
+				insert into running_timer (user_id, project_id, activity_id, description, billable, started_at,
+				                           artwork_id)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict (user_id) do nothing""")
 			.params(user.id(), request.projectId(), request.activityId(), trimToNull(request.description()),
-					billable, Timestamp.from(startedAt))
+					billable, Timestamp.from(startedAt), request.artworkId())
 			.update();
 		if (inserted == 0) {
 			throw new ConflictException("a timer is already running; stop it before starting another");
@@ -74,9 +82,7 @@ public class TimerService {
 
 	@Transactional(readOnly = true)
 	public Optional<RunningTimer> current(long userId) {
-		return jdbc.sql("select " + TIMER_COLUMNS + """
-				 from running_timer t join project p on p.id = t.project_id join activity a on a.id = t.activity_id
-				where t.user_id = ?""")
+		return jdbc.sql("select " + TIMER_COLUMNS + " from running_timer t" + TIMER_JOINS + " where t.user_id = ?")
 			.param(userId).query(RunningTimer.class).optional();
 	}
 
@@ -130,7 +136,7 @@ public class TimerService {
 		}
 		return entries.create(user, new EntryRequest(EntryType.ACTIVITY, user.id(), timer.projectId(),
 				timer.activityId(), null, null, null, start, end, timer.description(), timer.billable(), null, null,
-				null, null, null, null));
+				null, null, null, null).withArtwork(timer.artworkId()));
 	}
 
 	private RunningTimer take(long userId) {
@@ -140,7 +146,7 @@ public class TimerService {
 	/** Removes the user's timer and answers it; the row lock makes concurrent stops take it only once. */
 	private Optional<RunningTimer> taken(long userId) {
 		return jdbc.sql("with t as (delete from running_timer where user_id = ? returning *) select " + TIMER_COLUMNS
-				+ " from t join project p on p.id = t.project_id join activity a on a.id = t.activity_id")
+				+ " from t" + TIMER_JOINS)
 			.param(userId).query(RunningTimer.class).optional();
 	}
 
