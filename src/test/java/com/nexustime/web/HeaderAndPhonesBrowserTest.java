@@ -108,9 +108,9 @@ class HeaderAndPhonesBrowserTest extends BrowserTest {
 		assertThat(page.locator("#week-total")).hasText("8.00");
 		assertNoSidewaysScrolling(page);
 		assertAccessible(page);
-		reachable(page.getByLabel("Approve this week"));
 		reachable(page.getByLabel("Comment"));
-		reachable(button(page, "Complete task"));
+		reachable(button(page, "Approve"));
+		reachable(button(page, "Reject"));
 		assertNoSidewaysScrolling(page);
 	}
 
