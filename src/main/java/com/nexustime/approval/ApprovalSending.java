@@ -156,10 +156,12 @@ class ApprovalSending {
 
 	/**
 	 * Only the lifecycle (open, on no invoice) and the sender's reach are filtered in SQL; whether an entry may be
-	 * invoiced, and so be sent to the client, is the invoicing rules' question, asked once for all of them.
+	 * sent to the client to sign by the hour (invoiceable, and not a retainer's or an artwork's time, which bill by
+	 * budget or piece) is the invoicing rules' question, asked once for all of them.
 	 */
 	private List<CoveredEntry> matching(CurrentUser sender, ApprovalRequest request) {
-		return invoicing.keepInvoiceable(sendable.openEntries(sender, request), SendableEntries.Candidate::asInvoiced)
+		return invoicing
+			.keepSignableByTheHour(sendable.openEntries(sender, request), SendableEntries.Candidate::asInvoiced)
 			.stream().map(SendableEntries.Candidate::entry).toList();
 	}
 

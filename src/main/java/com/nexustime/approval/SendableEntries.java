@@ -51,7 +51,8 @@ class SendableEntries {
 				select e.id, e.version, e.type, e.entry_date, u.name user_name, p.name project_name,
 				       act.name activity_name, coalesce(e.description, e.notes) description, e.minutes, e.rate, e.amount,
 				       e.user_id, e.project_id, p.status project_status, e.activity_id, act.category, e.billable,
-				       e.not_invoiced, rn.note row_note
+				       e.not_invoiced, rn.note row_note, p.billing_mode,
+				       (p.type = 'PER_PIECE' and e.artwork_id is not null) on_artwork
 				  from time_entry e
 				  join project p on p.id = e.project_id
 				  join app_user u on u.id = e.user_id
@@ -74,7 +75,7 @@ class SendableEntries {
 					new InvoiceCandidate(rs.getLong("id"), rs.getString("type"), rs.getLong("project_id"),
 							rs.getString("project_status"), (Long) rs.getObject("activity_id"),
 							rs.getString("activity_name"), rs.getString("category"), rs.getBoolean("billable"),
-							rs.getBoolean("not_invoiced"))))
+							rs.getBoolean("not_invoiced"), rs.getString("billing_mode"), rs.getBoolean("on_artwork"))))
 			.list();
 	}
 }

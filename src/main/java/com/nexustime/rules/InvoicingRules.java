@@ -37,12 +37,19 @@ public class InvoicingRules {
 	 * fundamental first), in the order of {@code candidates}. Candidates not in the map may be invoiced.
 	 */
 	public Map<Long, String> refusals(Collection<InvoiceCandidate> candidates) {
+		return refusals(candidates, false);
+	}
+
+	private Map<Long, String> refusals(Collection<InvoiceCandidate> candidates, boolean signedByTheHour) {
 		if (candidates.isEmpty()) {
 			return Map.of();
 		}
 		InvoiceRefusals refusals = rules.evaluate(session -> {
 			InvoiceRefusals collected = new InvoiceRefusals();
 			session.setGlobal("invoiceRefusals", collected);
+			if (signedByTheHour) {
+				session.insert(new SignedByTheHour());
+			}
 			candidates.forEach(session::insert);
 			session.getAgenda().getAgendaGroup(RULE_GROUP).setFocus();
 			session.fireAllRules();
@@ -70,8 +77,22 @@ public class InvoicingRules {
 	 * {@code asCandidate}, and all are asked in one session.
 	 */
 	public <T> List<T> keepInvoiceable(List<T> items, Function<T, InvoiceCandidate> asCandidate) {
+		return keep(items, asCandidate, false);
+	}
+
+	/**
+	 * The items whose entry a client approval may send for the client to sign by the hour: the invoiceable ones
+	 * the rules do not keep out of an hourly signature (with {@link SignedByTheHour} in the session).
+	 */
+	public <T> List<T> keepSignableByTheHour(List<T> items, Function<T, InvoiceCandidate> asCandidate) {
+		return keep(items, asCandidate, true);
+	}
+
+	private <T> List<T> keep(List<T> items, Function<T, InvoiceCandidate> asCandidate, boolean signedByTheHour) {
 		List<InvoiceCandidate> candidates = items.stream().map(asCandidate).toList();
-		Set<Long> accepted = invoiceable(candidates);
+		Map<Long, String> refused = refusals(candidates, signedByTheHour);
+		Set<Long> accepted = candidates.stream().map(InvoiceCandidate::entryId).filter(id -> !refused.containsKey(id))
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 		List<T> kept = new ArrayList<>();
 		for (int i = 0; i < items.size(); i++) {
 			if (accepted.contains(candidates.get(i).entryId())) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.TextAnnotation;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
@@ -101,7 +102,9 @@ public final class ProcessDiagram {
 			String state = failed.contains(id) ? " failed" : current.contains(id) ? " current" : done.contains(id)
 					? " done" : "";
 			Bounds b = shape.getBounds();
-			String name = element instanceof FlowElement f && f.getName() != null ? f.getName() : "";
+			String name = element instanceof FlowElement f && f.getName() != null ? f.getName()
+					: element instanceof TextAnnotation note && note.getText() != null
+							? note.getText().getTextContent().strip() : "";
 			svg.append("<g class=\"").append(kind(element)).append(state).append("\" data-element-id=\"")
 				.append(escape(id)).append("\"><title>").append(escape(name.isEmpty() ? id : name)).append("</title>");
 			double cx = b.getX() + b.getWidth() / 2, cy = b.getY() + b.getHeight() / 2;

@@ -129,19 +129,24 @@ class InvoiceBudgetTest extends IntegrationTest {
 	}
 
 	@Test
-	void aClientApprovalOfRetainerTimeIsNotConvertedItsBudgetIsInvoicedFromARange() {
-		long entry = fx.entry(retainer, fx.design, MONDAY, 600, "100.00", "Concepts");
+	void aClientApprovalSignsOnlyTheHourlyTimeTheRetainerIsInvoicedByItsBudgetFromARange() {
+		long retainerTime = fx.entry(retainer, fx.design, MONDAY, 600, "100.00", "Concepts");
+		long hourly = fx.entry(fx.website, fx.design, MONDAY, 90, "120.00", "Logo");
+
+		// invoicing.drl keeps a retainer's time out of what a client signs by the hour
 		JsonNode approval = fx.approvedApproval(api, context, MONDAY, MONDAY.plusDays(6), "PROJECT");
-
-		Api.Response refused = billing.post("/api/v1/invoices/from-time",
+		assertThat(jdbc.sql("select entry_id from approval_entry where approval_id = ?")
+			.param(approval.get("id").asLong()).query(Long.class).list()).containsExactly(hourly);
+		assertThat(fx.status(retainerTime)).isEqualTo("OPEN");
+		Api.Response converted = billing.post("/api/v1/invoices/from-time",
 				Map.of("approvalId", approval.get("id").asText()));
+		assertThat(converted.status()).as(converted.toString()).isEqualTo(201);
+		assertThat(converted.json().get("total").asText()).isEqualTo("180.00");
 
-		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-		assertThat(refused.body()).contains("invoice budget").contains("Retainer " + fx.unique);
-		assertThat(fx.row(entry).get("status")).isEqualTo("FINALIZED");
+		fx.finalizeDirectly(retainerTime);
 		JsonNode invoice = rangeInvoice(201).json();
 		assertThat(invoice.get("total").asText()).isEqualTo("6000.00");
-		assertThat(ids(invoice.get("entryIds"))).containsExactly(entry);
+		assertThat(ids(invoice.get("entryIds"))).containsExactly(retainerTime);
 	}
 
 	private Api.Response rangeInvoice(int expected) {

@@ -132,4 +132,26 @@ class PerPieceInvoiceTest extends IntegrationTest {
 		}
 		assertThat(fx.priceOf(art).get("price").asText()).isEqualTo("380.00");
 	}
+
+	@Test
+	void aClientApprovalDoesNotSendArtworkTimeByTheHour() {
+		PerPieceFixture fx = new PerPieceFixture(jdbc, admin());
+		long art = fx.artwork(fx.project, "A-301", fx.tier("Simple"), 0);
+		long onArtwork = fx.entry(fx.project, art, DAY, 120, "90.00");
+		long loose = jdbc.sql("""
+				insert into time_entry (type, user_id, project_id, activity_id, entry_date, minutes, rate, amount,
+				                        description)
+				values ('ACTIVITY', ?, ?, ?, ?, 60, 90.00, 90.00, 'briefing call') returning id""")
+			.params(fx.staff.id(), fx.project, fx.activity, DAY).query(Long.class).single();
+
+		Api.Response sent = admin().post("/api/v1/approvals", Map.of("contactId", String.valueOf(fx.contact), "from",
+				DAY.minusDays(1).toString(), "to", DAY.plusDays(1).toString(), "grouping", "PROJECT"));
+
+		assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+		assertThat(jdbc.sql("select entry_id from approval_entry where approval_id = ?")
+			.param(sent.json().get("id").asLong()).query(Long.class).list())
+			.as("invoicing.drl keeps time on an artwork out of an hourly signature").containsExactly(loose);
+		assertThat(jdbc.sql("select status from time_entry where id = ?").param(onArtwork).query(String.class).single())
+			.isEqualTo("OPEN");
+	}
 }
