@@ -15,6 +15,7 @@ public class ArtworkForm {
 	@Size(max = 100, message = "Use at most 100 characters")
 	private String packagingLevel;
 
+	@NotBlank(message = "Enter the artwork's complexity tier")
 	@Size(max = 100, message = "Use at most 100 characters")
 	private String complexityTier;
 

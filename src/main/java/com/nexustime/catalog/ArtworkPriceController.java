@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.nexustime.catalog.ArtworkPriceList.PiecePrice;
 import com.nexustime.catalog.ArtworkPriceList.PriceView;
 import com.nexustime.catalog.ArtworkPricing.PricedArtwork;
 
@@ -48,6 +49,20 @@ class ArtworkPriceController {
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
 	List<PriceView> list(@RequestParam(required = false) Long contactId) {
 		return prices.list(contactId);
+	}
+
+	/** The contract's shape of the price list: a tier price with the alteration price of the same owner and day. */
+	@PostMapping("/piece-prices")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMIN')")
+	PiecePrice createPiecePrice(@Valid @RequestBody NewPiecePrice price) {
+		return prices.createPiecePrice(price);
+	}
+
+	@GetMapping("/piece-prices")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+	List<PiecePrice> piecePrices(@RequestParam(required = false) Long contactId) {
+		return prices.piecePrices(contactId);
 	}
 
 	/** The artwork with its price as the artwork-pricing rules set it today (or on its completion day). */

@@ -15,6 +15,7 @@ import com.nexustime.rules.ArtworkPriceCandidate;
 import com.nexustime.system.web.ConflictException;
 import com.nexustime.system.web.RuleViolationException;
 import com.nexustime.system.web.Inputs;
+import com.nexustime.workspace.WorkspaceSettings;
 
 /**
  * The artwork price list: a price per complexity tier and a price per alteration, on the workspace or on one
@@ -27,8 +28,13 @@ public class ArtworkPriceList {
 
 	static final String ENTITY = "ArtworkPrice";
 
-	/** Prices without a date apply from the beginning of time, as rates do. */
-	static final LocalDate SINCE_ALWAYS = LocalDate.of(1970, 1, 1);
+	/**
+	 * A piece price as the API contract shows it ({@code /piece-prices}): a tier row with the alteration price in
+	 * force for the same owner on the tier row's start day (null when there is none).
+	 */
+	public record PiecePrice(Long id, Long contactId, String contactName, String complexityTier, BigDecimal price,
+			BigDecimal alterationPrice, LocalDate effectiveFrom) {
+	}
 
 	/** A price list row with its client's name, for lists. */
 	public record PriceView(Long id, String scope, Long contactId, String contactName, String item,
@@ -49,9 +55,75 @@ public class ArtworkPriceList {
 
 	private final AuditLog audit;
 
-	ArtworkPriceList(JdbcClient jdbc, AuditLog audit) {
+	private final WorkspaceSettings workspace;
+
+	ArtworkPriceList(JdbcClient jdbc, AuditLog audit, WorkspaceSettings workspace) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.workspace = workspace;
+	}
+
+	/**
+	 * Adds a piece price the contract's way: the tier row and, when {@code alterationPrice} is given, the
+	 * alteration row of the same owner and start day (kept when that row already exists at the same price).
+	 */
+	@Transactional
+	public PiecePrice createPiecePrice(NewPiecePrice input) {
+		LocalDate from = startDay(input.getEffectiveFrom());
+		PriceView created = create(input.row(NewArtworkPrice.Item.TIER, from));
+		if (input.getAlterationPrice() != null) {
+			BigDecimal wanted = input.getAlterationPrice().setScale(2, RoundingMode.HALF_UP);
+			List<BigDecimal> existing = jdbc.sql("""
+					select price from artwork_price
+					 where item = 'ALTERATION' and coalesce(contact_id, 0) = ? and effective_from = ?""")
+				.params(input.getContactId() == null ? 0L : input.getContactId(), from)
+				.query(BigDecimal.class).list();
+			if (existing.isEmpty()) {
+				create(input.row(NewArtworkPrice.Item.ALTERATION, from));
+			}
+			else if (existing.get(0).compareTo(wanted) != 0) {
+				throw new ConflictException("An alteration price of " + existing.get(0) + " already starts on " + from
+						+ " for the same " + (input.getContactId() == null ? "workspace" : "client")
+						+ "; add one with another effectiveFrom date instead.");
+			}
+		}
+		return piecePrices(null, created.id()).get(0);
+	}
+
+	/**
+	 * The tier rows in the contract's shape, each with the alteration price in force for its owner on its start
+	 * day; with {@code contactId}, that client's rows and the workspace's.
+	 */
+	@Transactional(readOnly = true)
+	public List<PiecePrice> piecePrices(Long contactId) {
+		return piecePrices(contactId, null);
+	}
+
+	private List<PiecePrice> piecePrices(Long contactId, Long id) {
+		return jdbc.sql("""
+				select t.id, t.contact_id, c.name contact_name, t.complexity_tier, t.price,
+				       (select a.price from artwork_price a
+				         where a.item = 'ALTERATION' and a.scope = t.scope
+				           and coalesce(a.contact_id, 0) = coalesce(t.contact_id, 0)
+				           and a.effective_from <= t.effective_from
+				         order by a.effective_from desc, a.id desc limit 1) alteration_price,
+				       t.effective_from
+				  from artwork_price t
+				  left join contact c on c.id = t.contact_id
+				 where t.item = 'TIER'
+				   and (cast(:id as bigint) is null or t.id = :id)
+				   and (cast(:contact as bigint) is null or t.contact_id = :contact or t.scope = 'WORKSPACE')
+				 order by case t.scope when 'WORKSPACE' then 0 else 1 end, c.name nulls first,
+				          lower(t.complexity_tier), t.effective_from desc, t.id""")
+			.param("id", id).param("contact", contactId).query(PiecePrice.class).list();
+	}
+
+	/**
+	 * The day a new price starts: the one given, else today in the workspace's zone. A price without a date never
+	 * reaches back: artworks completed (and billed) before it keep the price they had.
+	 */
+	LocalDate startDay(LocalDate effectiveFrom) {
+		return effectiveFrom != null ? effectiveFrom : LocalDate.now(workspace.current().zone());
 	}
 
 	@Transactional
@@ -76,7 +148,7 @@ public class ArtworkPriceList {
 			.query(Boolean.class).single()) {
 			throw new RuleViolationException("contactId", "There is no client " + input.getContactId() + ".");
 		}
-		LocalDate from = input.getEffectiveFrom() == null ? SINCE_ALWAYS : input.getEffectiveFrom();
+		LocalDate from = startDay(input.getEffectiveFrom());
 		boolean taken = jdbc.sql("""
 				select exists (select 1 from artwork_price
 				                where scope = ? and coalesce(contact_id, 0) = ? and item = ?

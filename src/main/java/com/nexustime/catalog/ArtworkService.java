@@ -2,6 +2,7 @@ package com.nexustime.catalog;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -57,7 +58,19 @@ public class ArtworkService {
 	@Transactional
 	public Artwork change(Long id, ArtworkChanges changes) {
 		Artwork before = get(id);
-		Artwork after = artworks.save(before.apply(changes));
+		Artwork after = before.apply(changes);
+		if (before.complete()) {
+			// what was priced stays priced: the completion day fixed the price these two fields decide
+			if (!Objects.equals(before.complexityTier(), after.complexityTier())) {
+				throw new ConflictException("complexityTier", "artwork " + before.name()
+						+ " is complete (since " + before.completedOn() + "); its complexity tier cannot change");
+			}
+			if (!Objects.equals(before.alterationCount(), after.alterationCount())) {
+				throw new ConflictException("alterationCount", "artwork " + before.name()
+						+ " is complete (since " + before.completedOn() + "); its alteration count cannot change");
+			}
+		}
+		after = artworks.save(after);
 		audit.record("UPDATE", "Artwork", id, before, after);
 		return after;
 	}

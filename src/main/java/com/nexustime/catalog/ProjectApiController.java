@@ -33,10 +33,14 @@ class ProjectApiController {
 
 	private final ArtworkService artworks;
 
-	ProjectApiController(ProjectService projects, PurchaseOrderService purchaseOrders, ArtworkService artworks) {
+	private final ArtworkPricing pricing;
+
+	ProjectApiController(ProjectService projects, PurchaseOrderService purchaseOrders, ArtworkService artworks,
+			ArtworkPricing pricing) {
 		this.projects = projects;
 		this.purchaseOrders = purchaseOrders;
 		this.artworks = artworks;
+		this.pricing = pricing;
 	}
 
 	@GetMapping("/projects")
@@ -75,25 +79,32 @@ class ProjectApiController {
 	}
 
 	@GetMapping("/projects/{id}/artworks")
-	List<Artwork> artworks(@PathVariable Long id) {
-		return artworks.list(id);
+	List<ArtworkAnswer> artworks(@PathVariable Long id) {
+		List<Artwork> found = artworks.list(id);
+		var priced = pricing.byId(found.stream().map(Artwork::id).toList());
+		return found.stream().map(a -> ArtworkAnswer.of(a, priced)).toList();
 	}
 
 	@PostMapping("/projects/{id}/artworks")
 	@PreAuthorize(EDITORS)
-	ResponseEntity<Artwork> addArtwork(@PathVariable Long id, @Valid @RequestBody ArtworkForm form) {
+	ResponseEntity<ArtworkAnswer> addArtwork(@PathVariable Long id, @Valid @RequestBody ArtworkForm form) {
 		Artwork created = artworks.create(id, form);
-		return ResponseEntity.created(URI.create("/api/v1/artworks/" + created.id())).body(created);
+		return ResponseEntity.created(URI.create("/api/v1/artworks/" + created.id())).body(answer(created));
 	}
 
 	@GetMapping("/artworks/{id}")
-	Artwork artwork(@PathVariable Long id) {
-		return artworks.get(id);
+	ArtworkAnswer artwork(@PathVariable Long id) {
+		return answer(artworks.get(id));
 	}
 
 	@PatchMapping("/artworks/{id}")
 	@PreAuthorize(EDITORS)
-	Artwork changeArtwork(@PathVariable Long id, @Valid @RequestBody ArtworkChanges changes) {
-		return artworks.change(id, changes);
+	ArtworkAnswer changeArtwork(@PathVariable Long id, @Valid @RequestBody ArtworkChanges changes) {
+		return answer(artworks.change(id, changes));
+	}
+
+	/** The artwork with its price, which only {@link ArtworkPricing} decides. */
+	private ArtworkAnswer answer(Artwork artwork) {
+		return ArtworkAnswer.of(artwork, pricing.byId(List.of(artwork.id())));
 	}
 }

@@ -106,12 +106,12 @@ public class TimesheetService {
 		long owner = visibleOwner(actor, changes.userId());
 		entries.relation(actor, owner);
 		List<Target> targets = targets(changes);
-		for (Target target : targets) {
-			checkArtwork(target.index(), target.line());
-		}
 		entries.lockUser(owner);
 
 		Map<LineKey, List<List<Cell>>> stored = byLineAndDay(week.cells(owner, weekStart), weekStart);
+		for (Target target : targets) {
+			checkArtwork(target.index(), target.line(), addsTime(target, stored));
+		}
 		List<Adjustment> decreases = new ArrayList<>();
 		List<Adjustment> increases = new ArrayList<>();
 		for (Target target : targets) {
@@ -595,10 +595,25 @@ public class TimesheetService {
 		}
 	}
 
-	/** 422 naming {@code rows[i].artworkId} when a row names an artwork of another project. */
-	private void checkArtwork(int index, LineKey line) {
+	/** Whether the row asks for more minutes than are stored on some day (new time on its artwork). */
+	private static boolean addsTime(Target target, Map<LineKey, List<List<Cell>>> stored) {
+		List<List<Cell>> days = stored.get(target.line());
+		for (int d = 0; d < DAYS; d++) {
+			int storedMinutes = days == null ? 0 : days.get(d).stream().mapToInt(Cell::minutes).sum();
+			if (target.minutes()[d] > storedMinutes) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * 422 naming {@code rows[i].artworkId} when a row names an artwork of another project, or adds hours to a
+	 * completed artwork.
+	 */
+	private void checkArtwork(int index, LineKey line, boolean addsTime) {
 		try {
-			entries.checkArtwork(line.projectId(), line.artworkId());
+			entries.checkArtwork(line.projectId(), line.artworkId(), addsTime);
 		}
 		catch (RuleViolationException refused) {
 			throw new RuleViolationException("rows[" + index + "]." + refused.field(), refused.getMessage());

@@ -127,8 +127,26 @@ class EntryDrafts {
 				throw Bookability.activityRefused(booking);
 			}
 		}
-		if (d.artworkId() != null && !store.artworkOnProject(d.artworkId(), d.projectId())) {
+		checkArtwork(d.projectId(), d.artworkId(),
+				current == null || !Objects.equals(current.artworkId(), d.artworkId()));
+	}
+
+	/**
+	 * The one check of an entry's {@code artworkId} (entry saves, the timer, the grid's rows): 422 naming it
+	 * unless the artwork belongs to the project, and, when the booking adds time to it ({@code addsTime}), unless
+	 * it is still in progress: a completed artwork was priced and finalized, so no new time goes on it.
+	 */
+	void checkArtwork(Long projectId, Long artworkId, boolean addsTime) {
+		if (artworkId == null) {
+			return;
+		}
+		if (projectId == null || !store.artworkOnProject(artworkId, projectId)) {
 			throw new RuleViolationException("artworkId", "no such artwork on this project");
+		}
+		if (addsTime) {
+			store.completedArtworkName(artworkId).ifPresent(name -> {
+				throw new RuleViolationException("artworkId", "artwork " + name + " is complete");
+			});
 		}
 	}
 

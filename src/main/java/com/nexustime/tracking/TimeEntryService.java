@@ -137,9 +137,15 @@ public class TimeEntryService {
 	 * nothing to check when {@code artworkId} is null.
 	 */
 	public void checkArtwork(Long projectId, Long artworkId) {
-		if (artworkId != null && (projectId == null || !store.artworkOnProject(artworkId, projectId))) {
-			throw new RuleViolationException("artworkId", "no such artwork on this project");
-		}
+		checkArtwork(projectId, artworkId, true);
+	}
+
+	/**
+	 * {@link #checkArtwork(Long, Long)}; a completed artwork is refused only when {@code addsTime} (a grid row
+	 * saved without new hours on it may keep naming its completed artwork).
+	 */
+	public void checkArtwork(Long projectId, Long artworkId, boolean addsTime) {
+		drafts.checkArtwork(projectId, artworkId, addsTime);
 	}
 
 	/**

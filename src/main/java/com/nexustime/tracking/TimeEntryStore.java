@@ -149,6 +149,12 @@ class TimeEntryStore {
 			.query(Long.class).single() > 0;
 	}
 
+	/** The artwork's name when it has been completed; empty while in progress (or when there is no such artwork). */
+	java.util.Optional<String> completedArtworkName(long artworkId) {
+		return jdbc.sql("select name from artwork where id = ? and completed_on is not null").param(artworkId)
+			.query(String.class).optional();
+	}
+
 	boolean vendorExists(long vendorId) {
 		return jdbc.sql("select count(*) from vendor where id = ?").param(vendorId).query(Long.class).single() > 0;
 	}

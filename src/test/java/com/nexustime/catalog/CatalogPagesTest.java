@@ -44,7 +44,7 @@ class CatalogPagesTest extends IntegrationTest {
 				"contactId", contactId, "type", "PER_PIECE", "billingMode", "HOURLY")).json().get("id").asText();
 		admin().post("/api/v1/projects/" + projectId + "/purchase-orders",
 				Map.of("number", "PO-" + unique, "amount", "750", "invoiceGroup", "G1"));
-		admin().post("/api/v1/projects/" + projectId + "/artworks", Map.of("name", "Label " + unique));
+		admin().post("/api/v1/projects/" + projectId + "/artworks", Map.of("name", "Label " + unique, "complexityTier", "Simple"));
 		admin().post("/api/v1/activities", Map.of("name", "Retouch " + unique, "category", "DESIGN_CREATIVE", "billable", true));
 		admin().post("/api/v1/vendors", Map.of("name", "Courier " + unique));
 

@@ -23,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class PerPieceFixture {
 
+	/** The start day of the prices a test adds without naming one. */
+	public static final LocalDate LONG_AGO = LocalDate.of(2000, 1, 1);
+
 	public final String unique = UUID.randomUUID().toString().substring(0, 8);
 
 	public final long contact;
@@ -58,7 +61,7 @@ public final class PerPieceFixture {
 		return name + "-" + unique;
 	}
 
-	/** Adds a price as an admin; {@code contactId} null for a workspace price, {@code tier} null for an alteration. */
+	/** Adds a price as an admin (from {@link #LONG_AGO} when {@code from} is null); {@code contactId} null for a workspace price, {@code tier} null for an alteration. */
 	public JsonNode price(Long contactId, String tier, String price, LocalDate from) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("scope", contactId == null ? "WORKSPACE" : "CLIENT");
@@ -70,9 +73,8 @@ public final class PerPieceFixture {
 			body.put("complexityTier", tier);
 		}
 		body.put("price", price);
-		if (from != null) {
-			body.put("effectiveFrom", from.toString());
-		}
+		// a price without a date starts today; tests that complete artworks on earlier days price from long ago
+		body.put("effectiveFrom", (from != null ? from : LONG_AGO).toString());
 		Api.Response created = admin.post("/api/v1/artwork-prices", body);
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return created.json();

@@ -115,7 +115,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ConflictException.class)
 	ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-		return respond(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()));
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+		if (ex.field() != null) {
+			problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+		}
+		return respond(problem);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
