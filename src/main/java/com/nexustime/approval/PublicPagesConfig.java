@@ -18,4 +18,21 @@ class PublicPagesConfig {
 		registration.setOrder(-200); // Spring Security's chain runs at -100
 		return registration;
 	}
+
+	/**
+	 * The same per-address limit, with a window of its own, in front of the anonymous password pages: asking for a
+	 * reset link (page and API) and using one. A flood from one address is turned away before any work is done.
+	 */
+	@Bean
+	FilterRegistrationBean<PublicRateLimit> passwordRateLimit(
+			@Value("${nexus.public.rate-limit-per-minute:60}") int perMinute) {
+		FilterRegistrationBean<PublicRateLimit> registration = new FilterRegistrationBean<>(
+				new PublicRateLimit(perMinute, System::currentTimeMillis));
+		registration.addUrlPatterns(PASSWORD_PATHS);
+		registration.setOrder(-200);
+		return registration;
+	}
+
+	/** The anonymous password paths the second limit covers. */
+	static final String[] PASSWORD_PATHS = { "/password/forgot", "/password/reset", "/api/v1/password-resets" };
 }

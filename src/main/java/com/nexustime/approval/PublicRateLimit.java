@@ -72,6 +72,13 @@ class PublicRateLimit extends OncePerRequestFilter {
 		}
 		response.setStatus(429);
 		response.setHeader("Retry-After", "60");
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			response.setContentType("application/problem+json");
+			response.getWriter().write("""
+					{"type":"about:blank","title":"Too many requests","status":429,\
+					"detail":"Too many requests from this address: please wait a minute and try again."}""");
+			return;
+		}
 		response.setContentType("text/html;charset=UTF-8");
 		response.getWriter().write("""
 				<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">

@@ -83,8 +83,7 @@ class AccountPages {
 		model.addAttribute("link", link);
 		model.addAttribute("token", token);
 		if (!link.usable()) {
-			response.setStatus("EXPIRED".equals(link.refusal()) || "USED".equals(link.refusal())
-					? HttpStatus.GONE.value() : HttpStatus.NOT_FOUND.value());
+			response.setStatus("UNKNOWN".equals(link.refusal()) ? HttpStatus.NOT_FOUND.value() : HttpStatus.GONE.value());
 		}
 		return RESET;
 	}

@@ -89,7 +89,8 @@ public class Accounts {
 	}
 
 	/**
-	 * Mails a reset link (valid one hour, once) when an active person has this email; does nothing otherwise.
+	 * Mails a reset link (valid one hour, once) when an active person has this email and was not sent one in the
+	 * last five minutes; does nothing otherwise.
 	 * The caller answers the same either way, so the answer tells nobody whether an account exists.
 	 */
 	@Transactional
@@ -104,7 +105,14 @@ public class Accounts {
 			return;
 		}
 		Person person = found.get();
-		String reference = links.issue(person.id(), PasswordLinks.Purpose.RESET, clock.instant());
+		Instant now = clock.instant();
+		// one mail per person per few minutes, however often it is asked for: the person's row is locked so that
+		// two requests at once cannot both pass; the caller answers the same either way
+		jdbc.sql("select id from app_user where id = ? for update").param(person.id()).query(Long.class).single();
+		if (links.resetSentRecently(person.id(), now)) {
+			return;
+		}
+		String reference = links.issue(person.id(), PasswordLinks.Purpose.RESET, now);
 		mailer.queueWithSecretLink(person.email(), "Reset your Nexus Time password", """
 				Hello %s,
 
@@ -153,7 +161,7 @@ public class Accounts {
 		}
 	}
 
-	/** A link's page: usable or not (then why: UNKNOWN, USED or EXPIRED), for an invitation or a reset. */
+	/** A link's page: usable or not (then why: UNKNOWN, USED, REPLACED or EXPIRED), for an invitation or a reset. */
 	public record LinkPage(boolean usable, boolean invitation, String email, String refusal) {
 	}
 
@@ -183,7 +191,7 @@ public class Accounts {
 				UserService.ENTITY, person.id(), null, Map.of("email", person.email()));
 	}
 
-	/** A link that cannot set a password; {@code reason} is UNKNOWN, USED or EXPIRED. */
+	/** A link that cannot set a password; {@code reason} is UNKNOWN, USED, REPLACED or EXPIRED. */
 	public static final class LinkUnusable extends RuntimeException {
 
 		private final String reason;

@@ -44,10 +44,13 @@ class PasswordLinks implements SecretLinks {
 	record Usable(long id, long userId, Purpose purpose) {
 	}
 
-	/** Why a token opens nothing: no such link, already used, or out of time. */
+	/** Why a token opens nothing: no such link, already used, replaced by a newer link, or out of time. */
 	enum Refusal {
-		UNKNOWN, USED, EXPIRED
+		UNKNOWN, USED, REPLACED, EXPIRED
 	}
+
+	/** A person gets at most one reset mail in this time; a request within it changes nothing. */
+	static final Duration RESET_SPACING = Duration.ofMinutes(5);
 
 	static final class LinkRefused extends RuntimeException {
 
@@ -118,12 +121,32 @@ class PasswordLinks implements SecretLinks {
 			.param(hash(token)).query(Row.class).optional()
 			.orElseThrow(() -> new LinkRefused(Refusal.UNKNOWN));
 		if (row.usedAt() != null) {
-			throw new LinkRefused(Refusal.USED);
+			throw new LinkRefused(replaced(row.id(), row.userId(), row.purpose(), row.usedAt()) ? Refusal.REPLACED
+					: Refusal.USED);
 		}
 		if (!row.expiresAt().toInstant().isAfter(now)) {
 			throw new LinkRefused(Refusal.EXPIRED);
 		}
 		return new Usable(row.id(), row.userId(), Purpose.valueOf(row.purpose()));
+	}
+
+	/**
+	 * Whether a link was closed by a newer one rather than used: {@link #issue} closes the older links at the very
+	 * instant it creates the newer one, so a newer link of the same person and purpose was created when it closed.
+	 */
+	private boolean replaced(long id, long userId, String purpose, java.sql.Timestamp closedAt) {
+		return jdbc.sql("""
+				select exists (select 1 from password_link
+				               where user_id = ? and purpose = ? and id > ? and created_at = ?)""")
+			.params(userId, purpose, id, closedAt).query(Boolean.class).single();
+	}
+
+	/** Whether this person was sent a reset link less than {@link #RESET_SPACING} ago. */
+	boolean resetSentRecently(long userId, Instant now) {
+		return jdbc.sql("""
+				select exists (select 1 from password_link
+				               where user_id = ? and purpose = 'RESET' and created_at > ?)""")
+			.params(userId, java.sql.Timestamp.from(now.minus(RESET_SPACING))).query(Boolean.class).single();
 	}
 
 	void markUsed(long id, Instant now) {

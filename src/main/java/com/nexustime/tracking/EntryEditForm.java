@@ -24,7 +24,11 @@ public class EntryEditForm {
 	@Size(max = 2000, message = "must be at most 2000 characters")
 	private String description;
 
-	private boolean billable;
+	/**
+	 * The box as posted: true or false when the form sent it (the page's checkbox always sends its {@code _billable}
+	 * marker, so an unticked box is false); null when the post names neither, which keeps the entry's flag.
+	 */
+	private Boolean billable;
 
 	/** Offered only on invoice-budget projects; null when the form did not send it (kept as it is). */
 	private Boolean notInvoiced;
@@ -75,11 +79,11 @@ public class EntryEditForm {
 		this.description = description;
 	}
 
-	public boolean isBillable() {
+	public Boolean getBillable() {
 		return billable;
 	}
 
-	public void setBillable(boolean billable) {
+	public void setBillable(Boolean billable) {
 		this.billable = billable;
 	}
 

@@ -192,8 +192,8 @@ class TimeEntryPages {
 		// a timed entry keeps its start and end unless its length or its day changes
 		boolean duration = entry.start() == null || minutes != entry.minutes() || !form.getDate().equals(entry.date());
 		return new EntryChanges(null, form.getActivityId(), form.getDate(), duration ? minutes : null, null, null,
-				null, form.getDescription() == null ? "" : form.getDescription(), form.isBillable(),
-				invoiceBudget ? Boolean.TRUE.equals(form.getNotInvoiced()) : null, null, null, null, null, null,
+				null, form.getDescription() == null ? "" : form.getDescription(), form.getBillable(),
+				invoiceBudget ? form.getNotInvoiced() : null, null, null, null, null, null,
 				form.getVersion());
 	}
 

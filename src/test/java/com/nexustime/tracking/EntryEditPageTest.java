@@ -57,6 +57,35 @@ class EntryEditPageTest extends IntegrationTest {
 	}
 
 	@Test
+	void aPostWithoutTheBillableFieldKeepsTheFlagAndAnUntickedBoxClearsIt() {
+		LocalDate recent = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+		long id = entry(recent, "Billable work");
+		assertThat(billable(id)).isTrue();
+		assertThat(browser.get("/time/" + id + "/edit").status()).isEqualTo(200);
+
+		// hand-made: neither billable nor its _billable marker, as a script or an old page might post
+		Map<String, String> silent = fields(recent, f.design, "Billable work, described better", "1.5", 0);
+		silent.remove("billable");
+		silent.remove("_billable");
+		var kept = browser.post("/time/" + id + "/edit", silent);
+		assertThat(kept.status()).as(kept.body()).isEqualTo(302);
+		assertThat(billable(id)).as("a post that names no flag keeps it").isTrue();
+		assertThat(jdbc.sql("select description from time_entry where id = ?").param(id).query(String.class).single())
+			.isEqualTo("Billable work, described better");
+
+		// the page's unticked box: only the marker is posted, and that says "not billable"
+		Map<String, String> unticked = fields(recent, f.design, "Billable work, described better", "1.5", 1);
+		unticked.remove("billable");
+		var cleared = browser.post("/time/" + id + "/edit", unticked);
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(302);
+		assertThat(billable(id)).as("an unticked box clears it").isFalse();
+	}
+
+	private boolean billable(long id) {
+		return jdbc.sql("select billable from time_entry where id = ?").param(id).query(Boolean.class).single();
+	}
+
+	@Test
 	void aLockedWeekShowsTheRulesWordsAndKeepsWhatWasTyped() {
 		long id = entry(MONDAY, "Before");
 		f.weekStatus(f.staff.id(), MONDAY, "SUBMITTED");

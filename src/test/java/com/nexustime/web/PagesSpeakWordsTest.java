@@ -35,7 +35,13 @@ class PagesSpeakWordsTest extends IntegrationTest {
 	static final Pattern WORD_CODE = Pattern.compile("ACTIVE|OPEN|CLOSED|OBSOLETE|STANDARD|ELECTRONIC|HOURLY"
 			+ "|MANAGEMENT|BUDGET|ACTIVITY|ADJUSTMENT|FINALIZED|BILLED|SUBMITTED|APPROVED|REJECTED|DRAFT|SENT|PAID|VOID"
 			+ "|DECLINED|CANCELLED|EXPIRED|VIEWED|DELIVERED|RESENT|WAITING|PENDING|FAILED|WON|LOST|STAFF|MANAGER|ADMIN"
-			+ "|AUDITOR|WORKSPACE|USER|PROJECT|TASK|DAY|MONDAY|SUNDAY");
+			+ "|AUDITOR|WORKSPACE|CLIENT|USER|PROJECT|TASK|DAY|MONDAY|SUNDAY");
+
+	/** A one-word code named in brackets inside a label, such as "Person (USER rates)". */
+	static final Pattern BRACKETED_CODE = Pattern.compile("\\((?:" + WORD_CODE.pattern() + ")\\b");
+
+	/** The process engine's names for kinds of step (userTask, serviceTask, exclusiveGateway and the like). */
+	static final Pattern STEP_TYPE = Pattern.compile("\\b[a-z]+(?:Task|Event|Gateway|Activity|Process|Timer)\\b");
 
 	/** Not visible text, or literal names to be typed as they are (a setting such as SMTP_HOST in {@code <code>}). */
 	private static final Pattern HIDDEN = Pattern.compile("(?is)<head\\b.*?</head>|<script\\b.*?</script>"
@@ -66,7 +72,7 @@ class PagesSpeakWordsTest extends IntegrationTest {
 				"/approvals/" + w.approval, "/approvals/new", "/reports",
 				"/reports/entries?from=" + SENT_DAY + "&to=" + WEEK.plusDays(6) + "&contactId=" + w.contact, "/reports/utilization",
 				"/users", "/users/new", "/users/" + w.staff.id() + "/edit", "/rates", "/deals?contactId=" + w.contact,
-				"/deals/new", "/contacts/" + w.contact, "/admin/outbox", "/settings/workspace")) {
+				"/deals/new", "/contacts/" + w.contact, "/admin/outbox", "/settings/workspace", "/artwork-prices")) {
 			found.addAll(codesOn(admin, "admin", path));
 		}
 		for (String path : List.of("/", "/projects?contactId=" + w.contact, "/projects/" + w.project, "/time",
@@ -85,8 +91,9 @@ class PagesSpeakWordsTest extends IntegrationTest {
 	void theScanFindsCodesInVisibleTextOnly() {
 		String page = "<html><head><title>PER_PIECE</title></head><body><td>IN_PROCESS</td>"
 				+ "<option value=\"ACTIVE\">Active</option><span class=\"badge\">DRAFT</span>"
-				+ "<td>STANDARD 42</td><code>SMTP_HOST</code><script>const s = 'OPEN';</script></body></html>";
-		assertThat(codesIn(page)).containsExactly("IN_PROCESS", "DRAFT");
+				+ "<td>STANDARD 42</td><code>SMTP_HOST</code><script>const s = 'OPEN';</script>"
+				+ "<label>Person (USER rates)</label><td>serviceTask</td><td>Task for a person</td></body></html>";
+		assertThat(codesIn(page)).containsExactly("IN_PROCESS", "DRAFT", "(USER", "serviceTask");
 	}
 
 	@Test
@@ -98,6 +105,27 @@ class PagesSpeakWordsTest extends IntegrationTest {
 		assertThat(HtmlUtils.htmlUnescape(activities)).contains(">Design / creative<");
 		String time = FormSession.signIn(port, w.staff.email(), TestUsers.PASSWORD).get("/time").body();
 		assertThat(time).contains(">In process<").contains(">Open<");
+	}
+
+	@Test
+	void ratesArtworkPricesAndReviewStepsSpeakWords() {
+		World w = new World();
+		Api.Response price = admin().post("/api/v1/artwork-prices", Map.of("scope", "CLIENT", "contactId", w.contact,
+				"item", "ALTERATION", "price", "12.00"));
+		assertThat(price.status()).as(price.toString()).isEqualTo(201);
+		FormSession admin = FormSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		String prices = HtmlUtils.htmlUnescape(admin.get("/artwork-prices").body());
+		assertThat(prices).contains(">Client</span>").contains(">Workspace</option>").contains(">Client</option>")
+			.doesNotContain("CLIENT prices");
+		assertThat(codesIn(prices)).isEmpty();
+		String rates = HtmlUtils.htmlUnescape(admin.get("/rates").body());
+		assertThat(rates).doesNotContain("USER rates").doesNotContain("PROJECT rates");
+		assertThat(codesIn(rates)).isEmpty();
+		String week = HtmlUtils.htmlUnescape(admin.get("/audit/weeks/" + w.staff.id() + "/" + WEEK).body());
+		// the review steps; the entry changes further down show stored values as recorded, which is evidence
+		String steps = week.substring(week.indexOf("id=\"review-steps\""), week.indexOf("id=\"entry-records\""));
+		assertThat(steps).contains(">Task for a person<").doesNotContain("userTask").doesNotContain("serviceTask");
+		assertThat(codesIn(steps)).isEmpty();
 	}
 
 	private List<String> codesOn(FormSession session, String who, String path) {
@@ -120,6 +148,12 @@ class PagesSpeakWordsTest extends IntegrationTest {
 			}
 			if (WORD_CODE.matcher(text).matches()) {
 				codes.add(text);
+			}
+			for (Pattern inText : List.of(BRACKETED_CODE, STEP_TYPE)) {
+				Matcher found = inText.matcher(text);
+				while (found.find()) {
+					codes.add(found.group());
+				}
 			}
 		}
 		return codes;

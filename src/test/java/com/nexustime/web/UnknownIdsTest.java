@@ -25,6 +25,19 @@ class UnknownIdsTest extends IntegrationTest {
 	}
 
 	@Test
+	void aBlankApiIdIs404ProblemJsonToo() {
+		for (String path : new String[] { "/api/v1/projects/%20", "/api/v1/time-entries/%20",
+				"/api/v1/contacts/%20%20", "/api/v1/projects/%20/activities" }) {
+			var response = admin().get(path);
+			assertThat(response.status()).as(path + " " + response).isEqualTo(404);
+			assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+			assertThat(response.json().get("title").asText()).isEqualTo("Not found");
+			assertThat(response.body()).doesNotContain("Required path variable");
+		}
+		assertThat(admin().delete("/api/v1/time-entries/%20").status()).isEqualTo(404);
+	}
+
+	@Test
 	void anUnreadableQueryParameterStays400NamingIt() {
 		var response = admin().get("/api/v1/time-entries?projectId=abc");
 		assertThat(response.status()).isEqualTo(400);

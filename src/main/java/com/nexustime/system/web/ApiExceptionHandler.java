@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -83,6 +84,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			problem = problem(HttpStatus.BAD_REQUEST, "Malformed input", "The request body is not valid JSON.");
 		}
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * A blank id in the path ({@code /projects/%20}) becomes no value at all once converted: like an id that cannot be
+	 * read, it names nothing. A path variable the mapping itself lacks is the server's mistake and stays a 500.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (!ex.isMissingAfterConversion()) {
+			return super.handleMissingPathVariable(ex, headers, status, request);
+		}
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(problem(HttpStatus.NOT_FOUND, "Not found", "There is nothing at a blank '" + ex.getVariableName() + "'."));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -45,9 +45,23 @@ public class Labels {
 			Map.entry("AUDITOR", "Auditor"), Map.entry("PROCESS_OWNER", "Process owner"),
 			// rate scopes, groupings of approval lines
 			Map.entry("WORKSPACE", "Workspace"), Map.entry("USER", "Person"), Map.entry("PROJECT", "Project"),
-			Map.entry("TASK", "Project and activity"), Map.entry("DAY", "Day"),
+			Map.entry("TASK", "Project and activity"), Map.entry("DAY", "Day"), Map.entry("CLIENT", "Client"),
 			// days a week starts on
-			Map.entry("MONDAY", "Monday"), Map.entry("SUNDAY", "Sunday"));
+			Map.entry("MONDAY", "Monday"), Map.entry("SUNDAY", "Sunday"),
+			// kinds of process step, as the process engine's history names them
+			Map.entry("userTask", "Task for a person"), Map.entry("serviceTask", "Automatic step"),
+			Map.entry("scriptTask", "Automatic step"), Map.entry("businessRuleTask", "Rule check"),
+			Map.entry("sendTask", "Message sent"), Map.entry("receiveTask", "Waiting for a message"),
+			Map.entry("callActivity", "Sub-process"), Map.entry("subProcess", "Sub-process"),
+			Map.entry("startEvent", "Start"), Map.entry("noneEndEvent", "End"), Map.entry("endEvent", "End"),
+			Map.entry("terminateEndEvent", "End"), Map.entry("errorEndEvent", "Ended with an error"),
+			Map.entry("exclusiveGateway", "Decision"), Map.entry("inclusiveGateway", "Decision"),
+			Map.entry("parallelGateway", "Split or join"), Map.entry("eventBasedGateway", "Waiting for an event"),
+			Map.entry("intermediateTimer", "Wait"), Map.entry("boundaryTimer", "Deadline"),
+			Map.entry("boundaryError", "Error caught"), Map.entry("boundaryMessage", "Message received"),
+			Map.entry("intermediateMessageCatch", "Waiting for a message"),
+			Map.entry("intermediateSignalCatch", "Waiting for a signal"),
+			Map.entry("multiInstanceBody", "Repeated step"));
 
 	/** Words that differ from the plain ones for one kind of code, keyed "kind.CODE". */
 	private static final Map<String, String> IN_CONTEXT = Map.ofEntries(
