@@ -200,9 +200,14 @@ class PagesSpeakWordsTest extends IntegrationTest {
 					"hourlyRate", "95.00", "effectiveFrom", "2020-01-01"));
 			assertThat(rate.status()).as(rate.toString()).isEqualTo(201);
 
+			// the sent approval needs hourly time: a retainer's time is not signed by the hour (invoicing.drl)
+			Api.Response hourly = admin().post("/api/v1/projects", Map.of("name", "Words hourly " + unique,
+					"contactId", String.valueOf(contact), "type", "STANDARD", "billingMode", "HOURLY"));
+			assertThat(hourly.status()).as(hourly.toString()).isEqualTo(201);
 			for (LocalDate day : List.of(WEEK, SENT_DAY)) {
 				Api.Response entry = staff.client(api).post("/api/v1/time-entries", Map.of("type", "ACTIVITY",
-						"projectId", project, "activityId", activity, "date", day.toString(), "minutes", 240));
+						"projectId", day.equals(SENT_DAY) ? hourly.json().get("id").asText() : project,
+						"activityId", activity, "date", day.toString(), "minutes", 240));
 				assertThat(entry.status()).as(entry.toString()).isEqualTo(201);
 			}
 			Api.Response sent = manager.client(api).post("/api/v1/approvals", Map.of("contactId",
