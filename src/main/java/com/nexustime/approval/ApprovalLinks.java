@@ -1,9 +1,6 @@
 package com.nexustime.approval;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,11 +87,10 @@ class ApprovalLinks implements SecretLinks {
 	}
 
 	private String token(long approvalId, long linkId, byte[] nonce) {
-		byte[] subject = ByteBuffer.allocate(16 + nonce.length).putLong(approvalId).putLong(linkId).put(nonce).array();
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(serverKey.mac(KIND, subject));
+		return serverKey.linkToken(KIND, approvalId, linkId, nonce);
 	}
 
 	static String hash(String token) {
-		return CanonicalSnapshot.sha256(token.getBytes(StandardCharsets.US_ASCII));
+		return ServerKey.tokenHash(token);
 	}
 }

@@ -96,10 +96,11 @@ class ApprovalPages {
 		model.addAttribute("approval", approval);
 		model.addAttribute("trail", evidence.trail(user, id));
 		if ("APPROVED".equals(approval.status())) {
-			model.addAttribute("liveInvoice", invoices.live(user, id).orElse(null));
+			var live = invoices.live(user, id);
+			model.addAttribute("liveInvoice", live.orElse(null));
 			model.addAttribute("mayBill", invoices.mayBill(user));
-			model.addAttribute("invoicePreview", invoices.live(user, id).isPresent() ? null
-					: invoices.preview(user, id).orElse(null));
+			// a rolled-back conversion (empty for someone who may not bill): only while nothing is billed
+			model.addAttribute("invoicePreview", live.isPresent() ? null : invoices.preview(user, id).orElse(null));
 		}
 		model.addAttribute("mayResend", approval.isPending() && (user.isAdmin() || user.id().equals(approval.ownerId())));
 		if (user.isAdmin() || user.has(Role.AUDITOR)) {

@@ -1,15 +1,9 @@
 package com.nexustime.billing;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -126,18 +120,11 @@ class PublicInvoiceLinks implements SecretLinks {
 	}
 
 	private String token(long invoiceId, long linkId, byte[] nonce) {
-		byte[] subject = ByteBuffer.allocate(16 + nonce.length).putLong(invoiceId).putLong(linkId).put(nonce).array();
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(serverKey.mac(KIND, subject));
+		return serverKey.linkToken(KIND, invoiceId, linkId, nonce);
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ServerKey.tokenHash(token);
 	}
 
 	private static Instant instant(Timestamp value) {

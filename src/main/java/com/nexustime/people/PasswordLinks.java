@@ -1,14 +1,8 @@
 package com.nexustime.people;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -170,17 +164,10 @@ class PasswordLinks implements SecretLinks {
 	}
 
 	private String token(long linkId, long userId, byte[] nonce) {
-		byte[] subject = ByteBuffer.allocate(16 + nonce.length).putLong(linkId).putLong(userId).put(nonce).array();
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(serverKey.mac(KIND, subject));
+		return serverKey.linkToken(KIND, linkId, userId, nonce);
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException(impossible);
-		}
+		return ServerKey.tokenHash(token);
 	}
 }

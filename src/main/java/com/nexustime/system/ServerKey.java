@@ -1,6 +1,7 @@
 package com.nexustime.system;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -66,6 +69,28 @@ public class ServerKey {
 	/** {@link #mac(String, byte[])} of UTF-8 text, as lower-case hex. */
 	public String macHex(String purpose, String text) {
 		return HexFormat.of().formatHex(mac(purpose, text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * The secret token of a mailed link (approval, invoice, password): the HMAC under {@code purpose} of two ids and
+	 * the link's random nonce, base64url. Only {@link #tokenHash(String)} of it is stored, so the link can be
+	 * rebuilt from the nonce when the mail is sent but not from the database alone.
+	 */
+	public String linkToken(String purpose, long first, long second, byte[] nonce) {
+		byte[] subject = ByteBuffer.allocate(16 + nonce.length).putLong(first).putLong(second).put(nonce)
+			.array();
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(purpose, subject));
+	}
+
+	/** What a link's table stores of its token: SHA-256, lower-case hex. */
+	public static String tokenHash(String token) {
+		try {
+			return HexFormat.of().formatHex(
+					MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private byte[] derive(String purpose) throws GeneralSecurityException {
