@@ -186,13 +186,16 @@ class TimeEntryPages {
 		return showEdit(user, entry, model);
 	}
 
-	/** The page's fields as a change: only what differs where leaving a field out keeps a start and end time. */
+	/**
+	 * The page's fields as a change: a field the post leaves out (description, billable) keeps its value, an empty
+	 * description clears it; leaving the length and day alone keeps a start and end time.
+	 */
 	static EntryChanges changes(EntryEditForm form, TimeEntry entry, boolean invoiceBudget) {
 		int minutes = BulkEntryImport.minutes(form.getHours().trim());
 		// a timed entry keeps its start and end unless its length or its day changes
 		boolean duration = entry.start() == null || minutes != entry.minutes() || !form.getDate().equals(entry.date());
 		return new EntryChanges(null, form.getActivityId(), form.getDate(), duration ? minutes : null, null, null,
-				null, form.getDescription() == null ? "" : form.getDescription(), form.getBillable(),
+				null, form.getDescription(), form.getBillable(),
 				invoiceBudget ? form.getNotInvoiced() : null, null, null, null, null, null,
 				form.getVersion());
 	}

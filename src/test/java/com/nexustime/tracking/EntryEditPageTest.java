@@ -81,6 +81,28 @@ class EntryEditPageTest extends IntegrationTest {
 		assertThat(billable(id)).as("an unticked box clears it").isFalse();
 	}
 
+	@Test
+	void aPostWithoutTheDescriptionKeepsItAndAnEmptyOneClearsIt() {
+		LocalDate recent = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+		long id = entry(recent, "Kept words");
+		assertThat(browser.get("/time/" + id + "/edit").status()).isEqualTo(200);
+
+		Map<String, String> silent = fields(recent, f.design, "ignored", "1.5", 0);
+		silent.remove("description");
+		var kept = browser.post("/time/" + id + "/edit", silent);
+		assertThat(kept.status()).as(kept.body()).isEqualTo(302);
+		assertThat(description(id)).as("a post that names no description keeps it").isEqualTo("Kept words");
+
+		var cleared = browser.post("/time/" + id + "/edit", fields(recent, f.design, "", "1.5", 1));
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(302);
+		assertThat(description(id)).as("the page's emptied box clears it").isNull();
+	}
+
+	private String description(long id) {
+		return jdbc.sql("select description from time_entry where id = ?").param(id)
+			.query((rs, n) -> rs.getString(1)).single();
+	}
+
 	private boolean billable(long id) {
 		return jdbc.sql("select billable from time_entry where id = ?").param(id).query(Boolean.class).single();
 	}
