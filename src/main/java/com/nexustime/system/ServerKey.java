@@ -14,6 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,6 +46,9 @@ public class ServerKey {
 
 	private final byte[] master;
 
+	/** The derived key of each purpose, made once (a handful of purposes; deriving is an HMAC of its own). */
+	private final Map<String, SecretKeySpec> derived = new ConcurrentHashMap<>();
+
 	ServerKey(@Value("${nexus.server-key:}") String configured,
 			@Value("${nexus.server-key-file:data/server.key}") String file) {
 		this.master = StringUtils.hasText(configured) ? decode(configured) : fromFile(Path.of(file));
@@ -58,7 +63,7 @@ public class ServerKey {
 	public byte[] mac(String purpose, byte[] data) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(new SecretKeySpec(derive(purpose), ALGORITHM));
+			mac.init(derived.computeIfAbsent(purpose, this::derive));
 			return mac.doFinal(data);
 		}
 		catch (GeneralSecurityException ex) {
@@ -93,10 +98,16 @@ public class ServerKey {
 		}
 	}
 
-	private byte[] derive(String purpose) throws GeneralSecurityException {
-		Mac mac = Mac.getInstance(ALGORITHM);
-		mac.init(new SecretKeySpec(master, ALGORITHM));
-		return mac.doFinal(("nexus-time/" + purpose).getBytes(StandardCharsets.UTF_8));
+	private SecretKeySpec derive(String purpose) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(new SecretKeySpec(master, ALGORITHM));
+			return new SecretKeySpec(mac.doFinal(("nexus-time/" + purpose).getBytes(StandardCharsets.UTF_8)),
+					ALGORITHM);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
+		}
 	}
 
 	private static byte[] decode(String base64) {

@@ -39,6 +39,11 @@ final class AppProcess implements AutoCloseable {
 		// the same memory bound as spring-boot:run (pom.xml): the resident-memory goal is measured with it
 		command.addAll(List.of("-Xmx320m", "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=96m"));
 		command.add("-Djava.awt.headless=true");
+		// for profiling only, e.g. BENCH_APP_JAVA_OPTIONS=-XX:NativeMemoryTracking=summary (see docs/benchmarks.md)
+		String extra = System.getenv().getOrDefault("BENCH_APP_JAVA_OPTIONS", "").trim();
+		if (!extra.isEmpty()) {
+			command.addAll(List.of(extra.split("\\s+")));
+		}
 		command.add("-cp");
 		command.add(classpath);
 		command.add("com.nexustime.NexusTimeApplication");
@@ -71,6 +76,15 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/** Resident memory of the app's process in MB, from /proc (Linux). */
+	/** The JVM options the app was started with beyond the fixed ones (BENCH_APP_JAVA_OPTIONS). */
+	static String extraOptions() {
+		return System.getenv().getOrDefault("BENCH_APP_JAVA_OPTIONS", "").trim();
+	}
+
+	long pid() {
+		return process.pid();
+	}
+
 	double residentMegabytes() throws IOException {
 		Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
 		if (!Files.exists(status)) {

@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +55,8 @@ final class Baselines {
 
 	private final String pgbench;
 
+	private final Map<Integer, String> cpu = new HashMap<>();
+
 	private final java.util.Map<Integer, Latencies> measured = new java.util.HashMap<>();
 
 	Baselines(String host, int port, String user, String password, String database, Path out, Bench.Options options)
@@ -74,6 +78,11 @@ final class Baselines {
 
 	String describe() {
 		return pgbench != null ? "pgbench insert (7 columns)" : "JDBC insert loop (7 columns; no pgbench on PATH)";
+	}
+
+	/** Where the CPU went during the measured baseline run at {@code clients} (pgbench only; null otherwise). */
+	String cpu(int clients) {
+		return cpu.get(clients);
 	}
 
 	Latencies inserts(int clients) throws Exception {
@@ -102,7 +111,10 @@ final class Baselines {
 		try (Stream<Path> old = Files.list(dir)) {
 			old.filter(p -> p.getFileName().toString().startsWith("c" + clients + ".")).forEach(p -> p.toFile().delete());
 		}
+		CpuMeter meter = new CpuMeter(-1);
+		CpuMeter.Reading before = meter.read();
 		String output = runPgbench(clients, options.measured().toSeconds(), script, dir.resolve("c" + clients));
+		CpuMeter.Reading after = meter.read();
 		Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
 		if (!tps.find()) {
 			throw new IllegalStateException("pgbench gave no rate:\n" + output);
@@ -120,6 +132,8 @@ final class Baselines {
 		}
 		double rate = Double.parseDouble(tps.group(1));
 		long[] samples = nanos.stream().mapToLong(Long::longValue).toArray();
+		cpu.put(clients, CpuMeter.perOperation("pgbench insert at %d clients".formatted(clients), before, after,
+				samples.length));
 		// the rate is pgbench's own; the seconds are chosen so that count / seconds reproduces it
 		return Latencies.of(samples, samples.length / rate, 0, null);
 	}

@@ -44,6 +44,9 @@ public final class Bench {
 
 	private final Table table = new Table();
 
+	/* the app's CPU, PostgreSQL's and the machine's, read around each measured load phase */
+	private CpuMeter meter = new CpuMeter(-1);
+
 	private Bench(Options options) {
 		this.options = options;
 	}
@@ -146,6 +149,8 @@ public final class Bench {
 		System.out.println("Starting the app on an empty database (migrations, engine tables) ...");
 		try (AppProcess app = AppProcess.start(appClasspath, arguments, freePort(), OUT.resolve("app.log"),
 				Duration.ofMinutes(3)); Connection db = DriverManager.getConnection(benchUrl, dbUser, dbPassword)) {
+			meter = new CpuMeter(app.pid());
+			nativeMemory(app, "ready");
 			double rssReady = app.residentMegabytes();
 			table.add("cold start to ready (empty database: Flyway and engine schema)",
 					"%.1f s".formatted(app.secondsToReady), "—", "< 15 s", app.secondsToReady < 15);
@@ -175,6 +180,7 @@ public final class Bench {
 			grid(http, db, agency, adminPassword);
 			reports(http, db, adminToken);
 			rush(http, mail, agency, adminToken, adminPassword, url, dbUser, dbPassword);
+			nativeMemory(app, "after-load");
 			double rssAfter = app.residentMegabytes();
 			table.add("resident memory (RSS) after the load", "%.0f MB".formatted(rssAfter), "—", "< 700 MB",
 					rssAfter < 700);
@@ -214,7 +220,7 @@ public final class Bench {
 						"filename=" + OUT.resolve("saves.jfr").toAbsolutePath()));
 			}
 			System.out.printf("Saving entries at %d connections ...%n", connections);
-			Latencies saves = Load.run(connections, options.warmUp(), options.measured(), (thread, round) -> {
+			Latencies saves = metered("save at %d connections".formatted(connections), connections, (thread, round) -> {
 				int person = thread % tokens.size();
 				Map<String, Object> body = new LinkedHashMap<>();
 				body.put("type", "ACTIVITY");
@@ -225,6 +231,7 @@ public final class Bench {
 				body.put("description", "bench save");
 				http.send(Http.bearer(tokens.get(person)), "POST", "/api/v1/time-entries", body, 201);
 			});
+			note(baselines.cpu(connections));
 			if (options.jfr() && connections == 16) {
 				System.out.println(app.jcmd("JFR.stop", "name=saves"));
 			}
@@ -237,13 +244,38 @@ public final class Bench {
 		}
 	}
 
+	/* A load phase with the CPU per operation of its measured period (machine, app, PostgreSQL) as a note. */
+	private Latencies metered(String what, int threads, Load.Operation operation) throws InterruptedException {
+		CpuMeter.Reading[] cpu = new CpuMeter.Reading[2];
+		Latencies measured = Load.run(threads, options.warmUp(), options.measured(), operation,
+				starting -> cpu[starting ? 0 : 1] = meter.read());
+		note(CpuMeter.perOperation(what, cpu[0], cpu[1], measured.count()));
+		return measured;
+	}
+
+	/* With native memory tracking on (BENCH_APP_JAVA_OPTIONS), the JVM's own account of its memory, by area. */
+	private static void nativeMemory(AppProcess app, String when) throws Exception {
+		if (AppProcess.extraOptions().contains("NativeMemoryTracking")) {
+			Path file = OUT.resolve("native-memory-" + when + ".txt");
+			Files.writeString(file, app.jcmd("VM.native_memory", "summary"));
+			System.out.println("  native memory (" + when + "): " + file);
+		}
+	}
+
+	private void note(String note) {
+		if (note != null) {
+			System.out.println("  " + note);
+			table.note(note);
+		}
+	}
+
 	/* Timer start + stop pairs: two requests and one entry per pair, each person one running timer. */
 	private void timers(Http http, DataGenerator.Agency agency, List<String> tokens, Baselines baselines)
 			throws Exception {
 		long activity = agency.activities().get(1);
 		Latencies baseline = baselines.inserts(16);
 		System.out.println("Starting and stopping timers at 16 connections ...");
-		Latencies pairs = Load.run(16, options.warmUp(), options.measured(), (thread, round) -> {
+		Latencies pairs = metered("timer start + stop pair", 16, (thread, round) -> {
 			String auth = Http.bearer(tokens.get(thread));
 			http.send(auth, "POST", "/api/v1/timer",
 					Map.of("projectId", agency.loadProjects().get(thread), "activityId", activity), 201);
@@ -276,9 +308,8 @@ public final class Bench {
 		}
 		String path = "/api/v1/timesheets/" + week;
 		System.out.printf("Reading and saving weekly grids at %d connections ...%n", people);
-		Latencies get = Load.run(people, options.warmUp(), options.measured(),
-				(thread, round) -> http.get(Http.bearer(tokens.get(thread)), path));
-		Latencies put = Load.run(people, options.warmUp(), options.measured(), (thread, round) -> {
+		Latencies get = metered("grid GET", people, (thread, round) -> http.get(Http.bearer(tokens.get(thread)), path));
+		Latencies put = metered("grid PUT", people, (thread, round) -> {
 			List<Map<String, Object>> rows = grids.get(thread);
 			@SuppressWarnings("unchecked")
 			List<String> hours = (List<String>) rows.get((int) (round % rows.size())).get("hours");

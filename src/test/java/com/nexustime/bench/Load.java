@@ -24,6 +24,15 @@ final class Load {
 
 	static Latencies run(int threads, Duration warmUp, Duration measured, Operation operation)
 			throws InterruptedException {
+		return run(threads, warmUp, measured, operation, null);
+	}
+
+	/**
+	 * {@link #run(int, Duration, Duration, Operation)}, telling {@code period} when the measured period starts
+	 * ({@code true}) and ends ({@code false}), from the calling thread (for CPU readings around exactly that period).
+	 */
+	static Latencies run(int threads, Duration warmUp, Duration measured, Operation operation,
+			java.util.function.Consumer<Boolean> period) throws InterruptedException {
 		long start = System.nanoTime();
 		long measureFrom = start + warmUp.toNanos();
 		long measureUntil = measureFrom + measured.toNanos();
@@ -76,6 +85,12 @@ final class Load {
 			workers.add(worker);
 		}
 		workers.forEach(Thread::start);
+		if (period != null) {
+			sleepUntil(measureFrom);
+			period.accept(true);
+			sleepUntil(measureUntil);
+			period.accept(false);
+		}
 		// an operation stuck far past the end does not hold the benchmark: it is dropped
 		done.await(measured.plus(warmUp).plusSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 		long total;
@@ -92,6 +107,13 @@ final class Load {
 			}
 		}
 		return Latencies.of(all, measured.toNanos() / 1e9, errors.get(), firstError.get());
+	}
+
+	private static void sleepUntil(long nanoTime) throws InterruptedException {
+		long left = nanoTime - System.nanoTime();
+		if (left > 0) {
+			java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
+		}
 	}
 
 	/** A fixed number of operations one after the other (for slow ones such as a year's report). */
