@@ -37,7 +37,8 @@ final class AppProcess implements AutoCloseable {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-XX:+FlightRecorder");
 		// the same memory bound as spring-boot:run (pom.xml): the resident-memory goal is measured with it
-		command.addAll(List.of("-Xmx320m", "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=96m"));
+		command.addAll(List.of("-Xmx320m", "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=96m",
+				"-XX:+UseParallelGC"));
 		command.add("-Djava.awt.headless=true");
 		// for profiling only, e.g. BENCH_APP_JAVA_OPTIONS=-XX:NativeMemoryTracking=summary (see docs/benchmarks.md)
 		String extra = System.getenv().getOrDefault("BENCH_APP_JAVA_OPTIONS", "").trim();
@@ -52,7 +53,10 @@ final class AppProcess implements AutoCloseable {
 		command.addAll(arguments);
 		Files.createDirectories(log.getParent());
 		long started = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		// as in spring-boot:run (pom.xml): two malloc arenas instead of eight per core (docs/benchmarks.md, memory)
+		builder.environment().put("MALLOC_ARENA_MAX", "2");
+		Process process = builder.start();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		HttpRequest login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
 			.timeout(Duration.ofSeconds(2)).build();

@@ -44,6 +44,11 @@ public final class Bench {
 
 	private final Table table = new Table();
 
+	/* BENCH_PG_STATEMENTS=1: the embedded server loads pg_stat_statements and the save phase lists its statements */
+	private static final boolean STATEMENTS = "1".equals(System.getenv("BENCH_PG_STATEMENTS"));
+
+	private Connection statements;
+
 	/* the app's CPU, PostgreSQL's and the machine's, read around each measured load phase */
 	private CpuMeter meter = new CpuMeter(-1);
 
@@ -117,6 +122,9 @@ public final class Bench {
 				// the same durability as the app's own embedded server
 				.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "200")
+				// for profiling only: PostgreSQL's time per statement during the save phase (see docs/benchmarks.md)
+				.setServerConfig("shared_preload_libraries", STATEMENTS ? "pg_stat_statements" : "")
+				.setServerConfig("pg_stat_statements.track", STATEMENTS ? "all" : "top")
 				.setServerConfig("listen_addresses", "127.0.0.1").start();
 			host = "127.0.0.1";
 			dbPort = embedded.getPort();
@@ -150,6 +158,12 @@ public final class Bench {
 		try (AppProcess app = AppProcess.start(appClasspath, arguments, freePort(), OUT.resolve("app.log"),
 				Duration.ofMinutes(3)); Connection db = DriverManager.getConnection(benchUrl, dbUser, dbPassword)) {
 			meter = new CpuMeter(app.pid());
+			statements = STATEMENTS && embedded != null ? db : null;
+			if (statements != null) {
+				try (Statement st = db.createStatement()) {
+					st.execute("create extension if not exists pg_stat_statements");
+				}
+			}
 			nativeMemory(app, "ready");
 			double rssReady = app.residentMegabytes();
 			table.add("cold start to ready (empty database: Flyway and engine schema)",
@@ -220,6 +234,7 @@ public final class Bench {
 						"filename=" + OUT.resolve("saves.jfr").toAbsolutePath()));
 			}
 			System.out.printf("Saving entries at %d connections ...%n", connections);
+			resetStatements();
 			Latencies saves = metered("save at %d connections".formatted(connections), connections, (thread, round) -> {
 				int person = thread % tokens.size();
 				Map<String, Object> body = new LinkedHashMap<>();
@@ -232,6 +247,7 @@ public final class Bench {
 				http.send(Http.bearer(tokens.get(person)), "POST", "/api/v1/time-entries", body, 201);
 			});
 			note(baselines.cpu(connections));
+			listStatements("saves-" + connections, saves.count());
 			if (options.jfr() && connections == 16) {
 				System.out.println(app.jcmd("JFR.stop", "name=saves"));
 			}
@@ -251,6 +267,37 @@ public final class Bench {
 				starting -> cpu[starting ? 0 : 1] = meter.read());
 		note(CpuMeter.perOperation(what, cpu[0], cpu[1], measured.count()));
 		return measured;
+	}
+
+	private void resetStatements() throws Exception {
+		if (statements != null) {
+			try (Statement s = statements.createStatement()) {
+				s.execute("select pg_stat_statements_reset()");
+			}
+		}
+	}
+
+	/*
+	 * PostgreSQL's own time per statement since the last reset (warm-up included), the 30 most costly: what the
+	 * database does for the phase's operations, the statements inside trigger functions listed on their own.
+	 */
+	private void listStatements(String phase, long operations) throws Exception {
+		if (statements == null) {
+			return;
+		}
+		StringBuilder out = new StringBuilder("calls\ttotal ms\tmean ms\trows\tstatement\n");
+		try (Statement s = statements.createStatement(); ResultSet rs = s.executeQuery(
+				"select calls, total_exec_time, mean_exec_time, rows, toplevel, regexp_replace(query, '\\s+', ' ', 'g')"
+						+ " from pg_stat_statements where dbid = (select oid from pg_database where datname ="
+						+ " current_database()) order by total_exec_time desc limit 30")) {
+			while (rs.next()) {
+				out.append("%d\t%.0f\t%.3f\t%d\t%s%s%n".formatted(rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+						rs.getLong(4), rs.getBoolean(5) ? "" : "(inside a function) ", rs.getString(6)));
+			}
+		}
+		Path file = OUT.resolve("statements-" + phase + ".txt");
+		Files.writeString(file, out.toString());
+		System.out.printf("  PostgreSQL's statements (%,d operations measured): %s%n", operations, file);
 	}
 
 	/* With native memory tracking on (BENCH_APP_JAVA_OPTIONS), the JVM's own account of its memory, by area. */
