@@ -181,6 +181,30 @@ public class ProjectFinances {
 	 * rule session, keyed by project id in the order asked; ids that name no project are left out.
 	 */
 	public Map<Long, ProjectSummary> summaries(Collection<Long> projectIds, LocalDate from, LocalDate to) {
+		return summaries(projectIds, from, to, true, false);
+	}
+
+	/**
+	 * The same figures without the purchase orders (each summary's {@code purchaseOrders} is empty), for an answer
+	 * that shows none (profitability): their use is a query over the projects' entries and a rule session.
+	 */
+	public Map<Long, ProjectSummary> summariesWithoutPurchaseOrders(Collection<Long> projectIds, LocalDate from,
+			LocalDate to) {
+		return summaries(projectIds, from, to, false, false);
+	}
+
+	/**
+	 * The figures of those of the projects that have an entry dated in the period (the projects
+	 * {@link #projectsWithEntries} names), in the order asked; the others are left out. The summary's own
+	 * statement tells which projects have one, so this reads the rollup once, not twice (client billing).
+	 */
+	public Map<Long, ProjectSummary> summariesOfProjectsWithEntries(Collection<Long> projectIds, LocalDate from,
+			LocalDate to) {
+		return summaries(projectIds, from, to, true, true);
+	}
+
+	private Map<Long, ProjectSummary> summaries(Collection<Long> projectIds, LocalDate from, LocalDate to,
+			boolean purchaseOrders, boolean onlyWithEntries) {
 		Map<Long, ProjectSummary> found = new LinkedHashMap<>();
 		if (projectIds.isEmpty()) {
 			return found;
@@ -199,6 +223,10 @@ public class ProjectFinances {
 		parameters.put("tailTo", split.tailTo());
 		plannedForItsArguments(SUMMARY, parameters, (rs, n) -> {
 			long projectId = rs.getLong("project_id");
+			if (onlyWithEntries && rs.getString("status") == null) {
+				// the project has no entry in the period: its one row has no kind
+				return null;
+			}
 			statusOf.put(projectId, rs.getString("project_status"));
 			if (rs.getString("status") != null) {
 				sums.add(new KindSum(projectId, rs.getString("project_status"), rs.getString("status"),
@@ -221,7 +249,7 @@ public class ProjectFinances {
 		// over a period (reports), the budget billed by the invoices issued in it
 		Map<Long, BigDecimal> invoicedBudget = budgets.isEmpty() ? Map.of()
 				: budgetInvoicing.invoicedBudget(budgets.keySet(), from, to);
-		Map<Long, List<PurchaseOrderUsage.Usage>> usages = usage.of(statusOf.keySet());
+		Map<Long, List<PurchaseOrderUsage.Usage>> usages = purchaseOrders ? usage.of(statusOf.keySet()) : Map.of();
 		BigDecimal threshold = workspace.cached().poAlertThresholdPercent();
 		for (Long id : ids) {
 			String status = statusOf.get(id);

@@ -138,8 +138,9 @@ public class Profitability {
 					rs.getBigDecimal("budget_amount"), rs.getLong("minutes"), rs.getBigDecimal("minute_cost"),
 					rs.getLong("uncosted"), rs.getBigDecimal("fixed_cost")))
 			.list();
-		Map<Long, ProjectSummary> values = finances.summaries(costs.stream().map(Costs::projectId).toList(),
-				filter.from(), filter.to());
+		// the report shows no purchase order: their use is not read
+		Map<Long, ProjectSummary> values = finances.summariesWithoutPurchaseOrders(
+				costs.stream().map(Costs::projectId).toList(), filter.from(), filter.to());
 		List<ProfitabilityReport.Row> rows = new ArrayList<>();
 		BigDecimal totalValue = TimeReports.money(null);
 		BigDecimal totalCost = TimeReports.money(null);

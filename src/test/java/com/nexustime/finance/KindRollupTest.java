@@ -262,6 +262,8 @@ class KindRollupTest extends IntegrationTest {
 			entry(f.staff, project, "FIXED_COST", f.fixedCost, days[i], null, "19.99", true, false, statuses[i % 4]);
 			entry(f.manager, project, "ADJUSTMENT", null, days[i], null, "-3.25", true, false, "OPEN");
 		}
+		// a purchase order, so that the summaries without purchase orders have something to leave out
+		f.purchaseOrder(String.valueOf(p1), "PO-KIND-1", "1000.00", "Rollup group");
 		List<Long> projects = List.of(p1, p2);
 		List<LocalDate[]> periods = List.of(
 				new LocalDate[] { ProjectFinances.ALL_TIME_FROM, ProjectFinances.ALL_TIME_TO },
@@ -286,6 +288,21 @@ class KindRollupTest extends IntegrationTest {
 			assertThat(finances.projectsWithEntries(period[0], period[1])).as("%s – %s", period[0], period[1])
 				.containsAll(fromEntries.stream().filter(row -> row.get("status") != null)
 					.map(row -> ((Number) row.get("project_id")).longValue()).distinct().toList());
+			// client billing's summaries: exactly the projects with an entry in the period, each the same summary;
+			// profitability's: the same summaries without their purchase orders
+			Map<Long, ProjectSummary> all = finances.summaries(projects, period[0], period[1]);
+			Map<Long, ProjectSummary> withEntries = finances.summariesOfProjectsWithEntries(projects, period[0],
+					period[1]);
+			assertThat(withEntries.keySet()).as("%s – %s", period[0], period[1])
+				.containsExactlyInAnyOrderElementsOf(fromEntries.stream().filter(row -> row.get("status") != null)
+					.map(row -> ((Number) row.get("project_id")).longValue()).distinct().toList());
+			withEntries.forEach((id, summary) -> assertThat(summary).isEqualTo(all.get(id)));
+			Map<Long, ProjectSummary> withoutOrders = finances.summariesWithoutPurchaseOrders(projects, period[0],
+					period[1]);
+			assertThat(withoutOrders.keySet()).containsExactlyElementsOf(all.keySet());
+			withoutOrders.forEach((id, summary) -> assertThat(summary)
+				.isEqualTo(all.get(id).withPurchaseOrders(List.of())));
+			assertThat(all.get(p1).purchaseOrders()).hasSize(1);
 		}
 		assertThat(withKinds).as("periods with entries").isGreaterThanOrEqualTo(7);
 		assertThat(finances.projectsWithEntries(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31)))
