@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -18,9 +17,8 @@ import org.springframework.stereotype.Service;
 import com.nexustime.approval.ClientApprovalService;
 import com.nexustime.budget.PoAlert;
 import com.nexustime.budget.PoAlerts;
+import com.nexustime.catalog.ActiveProjects;
 import com.nexustime.catalog.Project;
-import com.nexustime.catalog.ProjectService;
-import com.nexustime.catalog.ProjectStatus;
 import com.nexustime.finance.ProjectFinances;
 import com.nexustime.finance.ProjectSummary;
 import com.nexustime.people.WorkingHours;
@@ -68,14 +66,14 @@ public class Dashboard {
 
 	private final ClientApprovalService approvals;
 
-	private final ProjectService projects;
+	private final ActiveProjects projects;
 
 	private final ProjectFinances finances;
 
 	private final PoAlerts alerts;
 
 	Dashboard(TimesheetService timesheets, WorkingHours workingHours, TimerService timers, Tasklist tasklist,
-			WeekReviewService reviews, ClientApprovalService approvals, ProjectService projects,
+			WeekReviewService reviews, ClientApprovalService approvals, ActiveProjects projects,
 			ProjectFinances finances, PoAlerts alerts) {
 		this.timesheets = timesheets;
 		this.workingHours = workingHours;
@@ -152,10 +150,7 @@ public class Dashboard {
 		if (!listsProjects(user)) {
 			return List.of();
 		}
-		return projects.list(null).stream()
-			.filter(p -> p.status() == ProjectStatus.ACTIVE)
-			.filter(p -> user.isAdmin() || Objects.equals(p.managerId(), user.id()))
-			.toList();
+		return user.isAdmin() ? projects.all() : projects.managedBy(user.id());
 	}
 
 	private List<ProjectLine> projectLines(List<Project> listed, List<PoAlert> open, ProjectSort sort,

@@ -2,6 +2,7 @@ package com.nexustime.finance;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,6 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementCreatorFactory;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +55,8 @@ public class ProjectFinances {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final ProjectService projects;
 
 	private final PurchaseOrderUsage usage;
@@ -60,13 +71,14 @@ public class ProjectFinances {
 
 	private final ArtworkMoney artworkMoney;
 
-	ProjectFinances(JdbcClient jdbc, ProjectService projects, PurchaseOrderUsage usage, WorkspaceSettings workspace,
+	ProjectFinances(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ProjectService projects, PurchaseOrderUsage usage, WorkspaceSettings workspace,
 			InvoicingRules invoicing, PoAlertRules poRules, BudgetInvoicing budgetInvoicing, ArtworkMoney artworkMoney) {
 		this.budgetInvoicing = budgetInvoicing;
 		this.artworkMoney = artworkMoney;
 		this.invoicing = invoicing;
 		this.poRules = poRules;
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.projects = projects;
 		this.usage = usage;
 		this.workspace = workspace;
@@ -83,7 +95,10 @@ public class ProjectFinances {
 	 * not its person, day or amount), so the rules are asked once per kind of unbilled entry, all projects in one
 	 * session, and a sum never reads the entries one by one. What was invoiced (BILLED) counts as billed whatever
 	 * the rules say now. The whole months of the period come from the kind rollup the entry triggers keep (V41),
-	 * the days before the first and after the last whole month from time_entry (by project and date).
+	 * the days before the first and after the last whole month from time_entry (by project and date). The sums
+	 * are taken over the narrow key (ids, status, flags) before the project and activity are joined: grouping the
+	 * joined rows by their names too made PostgreSQL sort every rollup row on disk (144,000 rows at a million
+	 * entries; docs/benchmarks.md, "Dashboard and money reports at a million entries").
 	 */
 	static final String SUMMARY = """
 			with kinds as (
@@ -98,14 +113,18 @@ public class ProjectFinances {
 			select e.project_id, e.status, e.type, e.activity_id, e.billable, e.not_invoiced, e.amount
 			  from time_entry e
 			 where e.project_id = any(:projects) and e.entry_date between :tailFrom and :tailTo
+			),
+			sums as (
+			select project_id, status, type, activity_id, billable, not_invoiced, sum(amount) amount
+			  from kinds
+			 group by project_id, status, type, activity_id, billable, not_invoiced
 			)
 			select p.id project_id, p.status project_status, e.status, e.type, e.activity_id, a.name activity_name,
-			       a.category, e.billable, e.not_invoiced, sum(e.amount) amount
+			       a.category, e.billable, e.not_invoiced, e.amount
 			  from project p
-			  left join kinds e on e.project_id = p.id
+			  left join sums e on e.project_id = p.id
 			  left join activity a on a.id = e.activity_id
-			 where p.id = any(:projects)
-			 group by p.id, p.status, e.status, e.type, e.activity_id, a.name, a.category, e.billable, e.not_invoiced""";
+			 where p.id = any(:projects)""";
 
 	/**
 	 * How a period splits between the rollup and the entries: the months from {@code firstWhole} to
@@ -162,6 +181,30 @@ public class ProjectFinances {
 	 * rule session, keyed by project id in the order asked; ids that name no project are left out.
 	 */
 	public Map<Long, ProjectSummary> summaries(Collection<Long> projectIds, LocalDate from, LocalDate to) {
+		return summaries(projectIds, from, to, true, false);
+	}
+
+	/**
+	 * The same figures without the purchase orders (each summary's {@code purchaseOrders} is empty), for an answer
+	 * that shows none (profitability): their use is a query over the projects' entries and a rule session.
+	 */
+	public Map<Long, ProjectSummary> summariesWithoutPurchaseOrders(Collection<Long> projectIds, LocalDate from,
+			LocalDate to) {
+		return summaries(projectIds, from, to, false, false);
+	}
+
+	/**
+	 * The figures of those of the projects that have an entry dated in the period (the projects
+	 * {@link #projectsWithEntries} names), in the order asked; the others are left out. The summary's own
+	 * statement tells which projects have one, so this reads the rollup once, not twice (client billing).
+	 */
+	public Map<Long, ProjectSummary> summariesOfProjectsWithEntries(Collection<Long> projectIds, LocalDate from,
+			LocalDate to) {
+		return summaries(projectIds, from, to, true, true);
+	}
+
+	private Map<Long, ProjectSummary> summaries(Collection<Long> projectIds, LocalDate from, LocalDate to,
+			boolean purchaseOrders, boolean onlyWithEntries) {
 		Map<Long, ProjectSummary> found = new LinkedHashMap<>();
 		if (projectIds.isEmpty()) {
 			return found;
@@ -170,11 +213,20 @@ public class ProjectFinances {
 		List<KindSum> sums = new ArrayList<>();
 		Map<Long, String> statusOf = new HashMap<>();
 		MonthSplit split = MonthSplit.of(from, to);
-		jdbc.sql(SUMMARY).param("projects", ids)
-			.param("firstWhole", split.firstWhole()).param("lastWhole", split.lastWhole())
-			.param("headFrom", split.headFrom()).param("headTo", split.headTo())
-			.param("tailFrom", split.tailFrom()).param("tailTo", split.tailTo()).query((rs, n) -> {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		parameters.put("projects", ids);
+		parameters.put("firstWhole", split.firstWhole());
+		parameters.put("lastWhole", split.lastWhole());
+		parameters.put("headFrom", split.headFrom());
+		parameters.put("headTo", split.headTo());
+		parameters.put("tailFrom", split.tailFrom());
+		parameters.put("tailTo", split.tailTo());
+		plannedForItsArguments(SUMMARY, parameters, (rs, n) -> {
 			long projectId = rs.getLong("project_id");
+			if (onlyWithEntries && rs.getString("status") == null) {
+				// the project has no entry in the period: its one row has no kind
+				return null;
+			}
 			statusOf.put(projectId, rs.getString("project_status"));
 			if (rs.getString("status") != null) {
 				sums.add(new KindSum(projectId, rs.getString("project_status"), rs.getString("status"),
@@ -184,7 +236,7 @@ public class ProjectFinances {
 						rs.getBigDecimal("amount")));
 			}
 			return null;
-		}).list();
+		});
 		Set<Long> invoiceable = invoicing.invoiceable(
 				sums.stream().filter(s -> !"BILLED".equals(s.status())).map(KindSum::kind).toList());
 		Map<Long, Totals> totals = new HashMap<>();
@@ -197,7 +249,7 @@ public class ProjectFinances {
 		// over a period (reports), the budget billed by the invoices issued in it
 		Map<Long, BigDecimal> invoicedBudget = budgets.isEmpty() ? Map.of()
 				: budgetInvoicing.invoicedBudget(budgets.keySet(), from, to);
-		Map<Long, List<PurchaseOrderUsage.Usage>> usages = usage.of(statusOf.keySet());
+		Map<Long, List<PurchaseOrderUsage.Usage>> usages = purchaseOrders ? usage.of(statusOf.keySet()) : Map.of();
 		BigDecimal threshold = workspace.cached().poAlertThresholdPercent();
 		for (Long id : ids) {
 			String status = statusOf.get(id);
@@ -211,6 +263,28 @@ public class ProjectFinances {
 			found.put(id, money.withPurchaseOrders(orders(usages.getOrDefault(id, List.of()), threshold)));
 		}
 		return artworkMoney.withArtworkPrices(found, from, to);
+	}
+
+	/**
+	 * Runs a statement that PostgreSQL plans anew for each call's arguments. Through the driver's ordinary path a
+	 * statement run often becomes a server-side prepared statement, and after five calls PostgreSQL may keep one
+	 * generic plan that cannot see how many ids an array parameter holds: for SUMMARY it assumes ten projects and
+	 * sorts the rollup's rows on disk for a thousand (docs/benchmarks.md, "Dashboard and money reports at a million
+	 * entries"). A statement with prepare threshold 0 is sent unnamed, which PostgreSQL always plans with the
+	 * values bound; planning it costs well under a millisecond.
+	 */
+	private <T> List<T> plannedForItsArguments(String sql, Map<String, Object> parameters, RowMapper<T> rows) {
+		MapSqlParameterSource source = new MapSqlParameterSource(parameters);
+		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+		PreparedStatementCreator statement = new PreparedStatementCreatorFactory(
+				NamedParameterUtils.substituteNamedParameters(parsed, source),
+				NamedParameterUtils.buildSqlParameterList(parsed, source))
+			.newPreparedStatementCreator(NamedParameterUtils.buildValueArray(parsed, source, null));
+		return jdbcTemplate.query(connection -> {
+			PreparedStatement prepared = statement.createPreparedStatement(connection);
+			prepared.unwrap(PGStatement.class).setPrepareThreshold(0);
+			return prepared;
+		}, rows);
 	}
 
 	/** The invoice-budget projects among {@code projectIds}, each with its budget amount (0 when none was agreed). */
@@ -460,16 +534,19 @@ public class ProjectFinances {
 
 	/*
 	 * Read from the monthly rollup the entry triggers keep (V23), so a project's whole history is a few rows per
-	 * person and month rather than every entry; V35 indexes it by project.
+	 * person and month rather than every entry; V35 indexes it by project. The minutes are summed per project and
+	 * person before the names are joined, so the names meet one row per person rather than one per month and kind.
 	 */
 	static final String ASSIGNMENT = """
 			select project_id, user_id, name, minutes
-			  from (select r.project_id, r.user_id, u.name, sum(r.minutes) minutes,
-			               row_number() over (partition by r.project_id order by sum(r.minutes) desc, u.name, r.user_id) rank
-			          from time_entry_month_rollup r join app_user u on u.id = r.user_id
-			         where r.project_id = any(:projects)
-			         group by r.project_id, r.user_id, u.name
-			        having sum(r.minutes) > 0) people
+			  from (select s.project_id, s.user_id, u.name, s.minutes,
+			               row_number() over (partition by s.project_id order by s.minutes desc, u.name, s.user_id) rank
+			          from (select r.project_id, r.user_id, sum(r.minutes) minutes
+			                  from time_entry_month_rollup r
+			                 where r.project_id = any(:projects)
+			                 group by r.project_id, r.user_id
+			                having sum(r.minutes) > 0) s
+			          join app_user u on u.id = s.user_id) people
 			 where rank <= :top
 			 order by project_id, minutes desc, name, user_id""";
 

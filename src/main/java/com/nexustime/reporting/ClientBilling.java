@@ -55,20 +55,21 @@ public class ClientBilling {
 		}
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		String conditions = conditions(filter, viewer, parameters);
-		// projects with any entry in the period (finance reads its rollup and the edge days); names and clients
-		parameters.put("withEntries", finances.projectsWithEntries(filter.from(), filter.to()).toArray(Long[]::new));
-		List<ProjectRef> projects = jdbc.sql("""
+		// the projects in the viewer's and the filter's scope, with names and clients; of those, finance's summary
+		// keeps the ones with an entry in the period (it reads its rollup and the edge days once for both)
+		List<ProjectRef> inScope = jdbc.sql("""
 				select p.id, p.name, c.id as contact_id, c.name as client
 				  from project p
 				  join contact c on c.id = p.contact_id
-				 where p.id = any(:withEntries)%s
+				 where true%s
 				 order by c.name, c.id, p.name, p.id""".formatted(conditions))
 			.params(parameters)
 			.query((rs, n) -> new ProjectRef(rs.getLong("id"), rs.getString("name"), rs.getLong("contact_id"),
 					rs.getString("client")))
 			.list();
-		Map<Long, ProjectSummary> summaries = finances.summaries(projects.stream().map(ProjectRef::id).toList(),
-				filter.from(), filter.to());
+		Map<Long, ProjectSummary> summaries = finances.summariesOfProjectsWithEntries(
+				inScope.stream().map(ProjectRef::id).toList(), filter.from(), filter.to());
+		List<ProjectRef> projects = inScope.stream().filter(p -> summaries.containsKey(p.id())).toList();
 
 		Map<Long, List<ClientBillingReport.Project>> byClient = new LinkedHashMap<>();
 		Map<Long, ClientBillingReport.Money> clientMoney = new LinkedHashMap<>();

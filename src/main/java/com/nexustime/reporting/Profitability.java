@@ -35,6 +35,10 @@ public class Profitability {
 	 * per project, month, person and kind), priced at the rate in force on the month's first day; a month in which
 	 * a person's rate changes after the 1st is read from that person's entries instead, so each minute still meets
 	 * the rate of its own day. The days at the period's edges are read from the entries (time_entry_report_idx).
+	 * The pieces are summed per project (a hash on the id) before the project's name and client are joined:
+	 * grouping by the names sorted every piece on disk at a million entries (docs/benchmarks.md, "Dashboard and
+	 * money reports at a million entries"). The viewer's and the filter's conditions are per project, so applying
+	 * them after the sum keeps the same rows.
 	 */
 	static final String COSTS = """
 			with spans as (
@@ -63,19 +67,24 @@ public class Profitability {
 			union all
 			select e.project_id, e.user_id, e.entry_date, e.type, e.minutes, e.amount
 			  from time_entry e where e.entry_date between :tailFrom and :tailTo
-			)
-			select e.project_id, p.name, c.name as client, p.budget_amount,
+			),
+			costs as (
+			select e.project_id,
 			       coalesce(sum(e.minutes) filter (where e.type = 'ACTIVITY'), 0)::bigint as minutes,
 			       coalesce(sum(e.minutes * r.rate) filter (where e.type = 'ACTIVITY'), 0) as minute_cost,
 			       coalesce(sum(e.minutes) filter (where e.type = 'ACTIVITY' and r.rate is null), 0)::bigint as uncosted,
 			       coalesce(sum(e.amount) filter (where e.type = 'FIXED_COST'), 0) as fixed_cost
 			  from pieces e
-			  join project p on p.id = e.project_id
-			  join contact c on c.id = p.contact_id
 			  left join spans r on r.user_id = e.user_id and e.day >= r.effective_from
 			                   and (r.until is null or e.day < r.until)
-			 where true%s
-			 group by e.project_id, p.name, c.name, p.budget_amount""";
+			 group by e.project_id
+			)
+			select e.project_id, p.name, c.name as client, p.budget_amount, e.minutes, e.minute_cost, e.uncosted,
+			       e.fixed_cost
+			  from costs e
+			  join project p on p.id = e.project_id
+			  join contact c on c.id = p.contact_id
+			 where true%s""";
 
 	private final JdbcClient jdbc;
 
@@ -129,8 +138,9 @@ public class Profitability {
 					rs.getBigDecimal("budget_amount"), rs.getLong("minutes"), rs.getBigDecimal("minute_cost"),
 					rs.getLong("uncosted"), rs.getBigDecimal("fixed_cost")))
 			.list();
-		Map<Long, ProjectSummary> values = finances.summaries(costs.stream().map(Costs::projectId).toList(),
-				filter.from(), filter.to());
+		// the report shows no purchase order: their use is not read
+		Map<Long, ProjectSummary> values = finances.summariesWithoutPurchaseOrders(
+				costs.stream().map(Costs::projectId).toList(), filter.from(), filter.to());
 		List<ProfitabilityReport.Row> rows = new ArrayList<>();
 		BigDecimal totalValue = TimeReports.money(null);
 		BigDecimal totalCost = TimeReports.money(null);
