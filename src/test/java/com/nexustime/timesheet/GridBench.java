@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * half an hour) read and saved with one cell changed, through the grid service and the JSON writer, on the reads
  * as they are (one round trip, rows mapped by position) against the reads as they were
  * ({@link NameMappedWeekEntries}: three statements, rows mapped by name), alternated in one JVM and database so
- * that a busy machine moves both. Runs only when asked:
+ * that a busy machine moves both; and the same save with no cell changed, whose difference to the one-cell save is
+ * the one entry update through {@code TimeEntryService}. Runs only when asked:
  * {@code ./mvnw -q -o test -Dtest=GridBench -Dbench=true [-Dbench.requests=300 -Dbench.rounds=3]}.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
@@ -76,12 +77,16 @@ class GridBench extends IntegrationTest {
 			hours.set(day, "0.5".equals(hours.get(day)) ? "0.25" : "0.5");
 			json.writeValueAsBytes(tx.execute(s -> service.save(staff, week, new GridChanges(null, rows))));
 		};
+		// the same grid saved as it is: no entry changes, so what remains is the grid's own share of a save
+		Op unchanged = service -> json.writeValueAsBytes(tx.execute(s -> service.save(staff, week,
+				new GridChanges(null, rows))));
 		for (TimesheetService service : List.of(was, now, was, now)) {
 			time(get, service, requests / 2);
 			time(put, service, requests / 4);
 		}
 		for (int r = 1; r <= rounds; r++) {
-			for (var op : List.of(new Named("GET", get, requests), new Named("PUT", put, requests / 2))) {
+			for (var op : List.of(new Named("GET", get, requests), new Named("PUT", put, requests / 2),
+					new Named("PUT unchanged", unchanged, requests / 2))) {
 				double before = time(op.op(), was, op.count());
 				double after = time(op.op(), now, op.count());
 				System.out.printf("BENCH round %d %s ×%d: before %.2f ms, after %.2f ms, after/before %.2f (load %s)%n",
