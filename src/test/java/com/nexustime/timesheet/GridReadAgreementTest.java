@@ -1,13 +1,21 @@
 package com.nexustime.timesheet;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The grid's read in one round trip, mapped by position, answers what the three name-mapped statements answered
  * (the same {@link WeekGrid}, field by field), for the owner, their manager and an admin, on a week sent back
  * with a comment, with a pinned row, notes and entries in every status; and each cell's lock is what the
- * week-locking rules answer when asked about that cell's entries one by one.
+ * week-locking rules answer when asked about that cell's entries one by one. And the read is one statement
+ * execution (one round trip), counted on the connections of a wrapped data source.
  */
 class GridReadAgreementTest extends IntegrationTest {
 
@@ -72,6 +81,76 @@ class GridReadAgreementTest extends IntegrationTest {
 				assertLocksAsAskedCellByCell(now, actor, f, week, state);
 			}
 		}
+	}
+
+	@Test
+	void aGridIsReadWithOneStatementExecution() {
+		TimesheetFixture f = new TimesheetFixture(jdbc);
+		TimesheetService service = context.getBean(TimesheetService.class);
+		CurrentUser staff = new CurrentUser(f.staff.id(), f.staff.email(), "Staff", "", true, Set.of(Role.STAFF));
+		LocalDate week = service.weekContaining(LocalDate.now().minusWeeks(3));
+		service.save(staff, week, new GridChanges(null, List.of(
+				new GridChanges.RowHours(f.project, f.design, List.of("1", "2", "", "", "", "", ""), "Homepage", null),
+				new GridChanges.RowHours(f.project, f.review, List.of("0.5", "0.5", "0.5", "0.5", "0.5", "", "")))));
+		AtomicInteger executions = new AtomicInteger();
+		JdbcTemplate counted = new JdbcTemplate(counting(context.getBean(DataSource.class), executions));
+		WeekStates weeks = context.getBean(WeekStates.class);
+		TimesheetService oneTrip = service(context, new WeekEntries(JdbcClient.create(counted), counted, weeks));
+		TimesheetService threeTrips = service(context,
+				new NameMappedWeekEntries(JdbcClient.create(counted), counted, weeks));
+
+		WeekGrid grid = read(oneTrip, staff, week, f.staff.id());
+		assertThat(grid.rows()).hasSize(2);
+		assertThat(executions.getAndSet(0)).as("entries, marked rows and week state sent together").isEqualTo(1);
+		assertThat(read(threeTrips, staff, week, f.staff.id())).isEqualTo(grid);
+		// the reads as they were: entries and marked rows here, and the week's state through review's WeekStates
+		// (the application's bean, on the uncounted data source): three round trips
+		assertThat(executions.getAndSet(0)).as("the reads as they were").isEqualTo(2);
+
+		// a week sent back: the same one execution here, and the manager's comment from review's WeekStates
+		f.weekStatus(f.staff.id(), week, "REJECTED", "Too much review");
+		assertThat(read(oneTrip, staff, week, f.staff.id()).comment()).isEqualTo("Too much review");
+		assertThat(executions.get()).isEqualTo(1);
+	}
+
+	/** The data source, counting each statement execution made on its connections. */
+	private static DataSource counting(DataSource real, AtomicInteger executions) {
+		return proxy(DataSource.class, real, (method, result) -> method.getName().equals("getConnection")
+				? proxy(Connection.class, (Connection) result, (m, made) -> made instanceof PreparedStatement ps
+						&& m.getName().startsWith("prepare") ? proxy(PreparedStatement.class, ps, (call, answer) -> {
+							if (call.getName().startsWith("execute")) {
+								executions.incrementAndGet();
+							}
+							return answer;
+						}) : made)
+				: result);
+	}
+
+	interface After {
+
+		Object apply(java.lang.reflect.Method method, Object result);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T proxy(Class<T> type, T target, After after) {
+		return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (self, method, args) -> {
+			// a proxy is itself, not its target: otherwise the transaction's resources would find the real data
+			// source's connection under it, and nothing would be counted
+			if (method.getName().equals("equals") && method.getParameterCount() == 1) {
+				return self == args[0];
+			}
+			if (method.getName().equals("hashCode") && method.getParameterCount() == 0) {
+				return System.identityHashCode(self);
+			}
+			Object result;
+			try {
+				result = method.invoke(target, args);
+			}
+			catch (InvocationTargetException thrown) {
+				throw thrown.getCause();
+			}
+			return after.apply(method, result);
+		});
 	}
 
 	private void assertLocksAsAskedCellByCell(WeekGrid grid, CurrentUser person, TimesheetFixture f, LocalDate week,
