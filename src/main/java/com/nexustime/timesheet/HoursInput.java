@@ -32,8 +32,12 @@ final class HoursInput {
 			}
 			return Integer.parseInt(clock.group(1)) * 60 + minutes;
 		}
-		if (DECIMAL.matcher(value).matches() && !value.matches("[.,]?")) {
-			BigDecimal hours = new BigDecimal(value.replace(',', '.').replaceAll("^\\.", "0.").replaceAll("\\.$", ""));
+		if (DECIMAL.matcher(value).matches() && !value.equals(".") && !value.equals(",")) {
+			// at most one separator (the pattern says so): ".5" reads as "0.5", "2." as "2"; no pattern compiled per cell
+			String decimal = value.replace(',', '.');
+			decimal = decimal.startsWith(".") ? "0" + decimal : decimal;
+			decimal = decimal.endsWith(".") ? decimal.substring(0, decimal.length() - 1) : decimal;
+			BigDecimal hours = new BigDecimal(decimal);
 			return hours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
 		}
 		throw new IllegalArgumentException("'" + value + "' is not hours like 1.5 or 1:30");

@@ -1,9 +1,19 @@
 package com.nexustime.timesheet;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,8 +21,10 @@ import com.nexustime.review.WeekStates;
 
 /**
  * What the weekly grid reads: one user's activity entries of a week with their project and activity names
- * (one statement, on {@code time_entry_user_date_idx}), the rows pinned to the week, and the week's status
- * (from review, which owns it).
+ * (on {@code time_entry_user_date_idx}), the rows pinned to the week, and the week's status (from review, which
+ * owns it) — for the grid as a whole in one round trip ({@link #week}). Rows are mapped by column position: the
+ * name-matching mappers looked each camel-case name up first and paid for a thrown-and-caught driver exception
+ * per column and row (150 entries: about a thousand per grid).
  */
 @Repository
 class WeekEntries {
@@ -38,28 +50,101 @@ class WeekEntries {
 	record WeekStatus(String status, String comment) {
 	}
 
+	/** The week as the grid reads it: its entries, its marked lines, and its stored state (null: never submitted). */
+	record Week(List<Cell> cells, List<MarkedLine> marked, String status) {
+	}
+
+	private static final String CELLS = """
+			select e.id, e.project_id, p.name as project_name, e.activity_id, a.name as activity_name,
+			       e.entry_date as date, e.minutes, e.status, e.version,
+			       e.description, e.artwork_id, w.name as artwork_name
+			from time_entry e
+			join project p on p.id = e.project_id
+			join activity a on a.id = e.activity_id
+			left join artwork w on w.id = e.artwork_id
+			where e.user_id = :user and e.entry_date between :week and :last and e.type = 'ACTIVITY'
+			order by e.id""";
+
+	private static final String MARKED = """
+			select m.project_id, p.name as project_name, m.activity_id, a.name as activity_name, m.artwork_id,
+			       w.name as artwork_name, m.pinned, m.note
+			from (select coalesce(r.project_id, n.project_id) as project_id,
+			             coalesce(r.activity_id, n.activity_id) as activity_id, r.artwork_id,
+			             r.user_id is not null as pinned, n.note
+			      from (select * from timesheet_row where user_id = :user and week_start = :week) r
+			      full join (select * from timesheet_row_note where user_id = :user and week_start = :week) n
+			        on n.project_id = r.project_id and n.activity_id = r.activity_id) m
+			join project p on p.id = m.project_id
+			join activity a on a.id = m.activity_id
+			left join artwork w on w.id = m.artwork_id""";
+
+	static final RowMapper<Cell> CELL = (rs, row) -> new Cell(rs.getLong(1), rs.getLong(2), rs.getString(3),
+			rs.getLong(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getInt(7), rs.getString(8),
+			rs.getInt(9), rs.getString(10), rs.getObject(11, Long.class), rs.getString(12));
+
+	static final RowMapper<MarkedLine> MARKED_LINE = (rs, row) -> new MarkedLine(rs.getLong(1), rs.getString(2),
+			rs.getLong(3), rs.getString(4), rs.getObject(5, Long.class), rs.getString(6), rs.getBoolean(7),
+			rs.getString(8));
+
 	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate statements;
 
 	private final WeekStates weeks;
 
-	WeekEntries(JdbcClient jdbc, WeekStates weeks) {
+	WeekEntries(JdbcClient jdbc, JdbcTemplate template, WeekStates weeks) {
 		this.jdbc = jdbc;
+		this.statements = new NamedParameterJdbcTemplate(template);
 		this.weeks = weeks;
+	}
+
+	/**
+	 * The entries, the marked lines and the stored state of the week, three statements sent together (one round
+	 * trip, as pgjdbc sends a multi-statement query with one sync); each answers what {@link #cells},
+	 * {@link #marked} and {@link #status} answer.
+	 */
+	Week week(long userId, LocalDate weekStart) {
+		MapSqlParameterSource params = params(userId, weekStart);
+		String sql = CELLS + ";\n" + MARKED + ";\nselect " + weeks.statusSubquery("user", "week") + " as week_status";
+		return statements.execute(sql, params, (PreparedStatement ps) -> {
+			ps.execute();
+			List<Cell> cells = rows(ps.getResultSet(), CELL);
+			next(ps);
+			List<MarkedLine> marked = rows(ps.getResultSet(), MARKED_LINE);
+			next(ps);
+			String status;
+			try (ResultSet rs = ps.getResultSet()) {
+				rs.next();
+				status = rs.getString(1);
+			}
+			return new Week(cells, marked, status);
+		});
 	}
 
 	/** The user's ACTIVITY entries from {@code weekStart} for seven days, oldest first. */
 	List<Cell> cells(long userId, LocalDate weekStart) {
-		return jdbc.sql("""
-				select e.id, e.project_id, p.name as project_name, e.activity_id, a.name as activity_name,
-				       e.entry_date as date, e.minutes, e.status, e.version,
-				       e.description, e.artwork_id, w.name as artwork_name
-				from time_entry e
-				join project p on p.id = e.project_id
-				join activity a on a.id = e.activity_id
-				left join artwork w on w.id = e.artwork_id
-				where e.user_id = ? and e.entry_date between ? and ? and e.type = 'ACTIVITY'
-				order by e.id""")
-			.params(userId, weekStart, weekStart.plusDays(6)).query(Cell.class).list();
+		return statements.query(CELLS, params(userId, weekStart), CELL);
+	}
+
+	private static MapSqlParameterSource params(long userId, LocalDate weekStart) {
+		return new MapSqlParameterSource().addValue("user", userId).addValue("week", weekStart, Types.DATE)
+			.addValue("last", weekStart.plusDays(6), Types.DATE);
+	}
+
+	private static <T> List<T> rows(ResultSet rs, RowMapper<T> mapper) throws SQLException {
+		List<T> rows = new ArrayList<>();
+		try (rs) {
+			while (rs.next()) {
+				rows.add(mapper.mapRow(rs, rows.size()));
+			}
+		}
+		return rows;
+	}
+
+	private static void next(PreparedStatement ps) throws SQLException {
+		if (!ps.getMoreResults()) {
+			throw new DataRetrievalFailureException("a statement sent with the grid's read answered nothing");
+		}
 	}
 
 	/**
@@ -76,19 +161,7 @@ class WeekEntries {
 
 	/** The lines pinned to the week and the lines with a row note, in one statement. */
 	List<MarkedLine> marked(long userId, LocalDate weekStart) {
-		return jdbc.sql("""
-				select m.project_id, p.name as project_name, m.activity_id, a.name as activity_name, m.artwork_id,
-				       w.name as artwork_name, m.pinned, m.note
-				from (select coalesce(r.project_id, n.project_id) as project_id,
-				             coalesce(r.activity_id, n.activity_id) as activity_id, r.artwork_id,
-				             r.user_id is not null as pinned, n.note
-				      from (select * from timesheet_row where user_id = :user and week_start = :week) r
-				      full join (select * from timesheet_row_note where user_id = :user and week_start = :week) n
-				        on n.project_id = r.project_id and n.activity_id = r.activity_id) m
-				join project p on p.id = m.project_id
-				join activity a on a.id = m.activity_id
-				left join artwork w on w.id = m.artwork_id""")
-			.param("user", userId).param("week", weekStart).query(MarkedLine.class).list();
+		return statements.query(MARKED, params(userId, weekStart), MARKED_LINE);
 	}
 
 	/**

@@ -16,6 +16,8 @@ class HoursInputTest {
 		assertThat(HoursInput.minutes("1:30")).isEqualTo(90);
 		assertThat(HoursInput.minutes(" 0:05 ")).isEqualTo(5);
 		assertThat(HoursInput.minutes("1.33")).isEqualTo(80);
+		assertThat(HoursInput.minutes("2.")).isEqualTo(120);
+		assertThat(HoursInput.minutes(",5")).isEqualTo(30);
 	}
 
 	@Test
@@ -31,6 +33,7 @@ class HoursInputTest {
 		assertThatThrownBy(() -> HoursInput.minutes("abc")).hasMessageContaining("1:30");
 		assertThatThrownBy(() -> HoursInput.minutes("1:75")).hasMessageContaining("59");
 		assertThatThrownBy(() -> HoursInput.minutes(".")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> HoursInput.minutes(",")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> HoursInput.minutes("123")).isInstanceOf(IllegalArgumentException.class);
 	}
 }
