@@ -38,7 +38,7 @@ final class AppProcess implements AutoCloseable {
 		command.add("-XX:+FlightRecorder");
 		// the same memory bound as spring-boot:run (pom.xml): the resident-memory goal is measured with it
 		command.addAll(List.of("-Xmx320m", "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=96m",
-				"-XX:+UseParallelGC"));
+				"-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=5000"));
 		command.add("-Djava.awt.headless=true");
 		// for profiling only, e.g. BENCH_APP_JAVA_OPTIONS=-XX:NativeMemoryTracking=summary (see docs/benchmarks.md)
 		String extra = System.getenv().getOrDefault("BENCH_APP_JAVA_OPTIONS", "").trim();
