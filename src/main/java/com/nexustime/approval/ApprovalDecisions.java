@@ -24,8 +24,6 @@ class ApprovalDecisions {
 
 	private final ClientApprovalStore store;
 
-	private final ApprovalLinks links;
-
 	private final ApprovalProcess process;
 
 	private final WorkspaceSettings workspace;
@@ -36,11 +34,10 @@ class ApprovalDecisions {
 
 	private final ApprovalNotices notices;
 
-	ApprovalDecisions(ClientApprovalStore store, ApprovalLinks links, ApprovalProcess process,
+	ApprovalDecisions(ClientApprovalStore store, ApprovalProcess process,
 			WorkspaceSettings workspace, AuditLog audit, EntryLifecycle lifecycle, ApprovalNotices notices) {
 		this.notices = notices;
 		this.store = store;
-		this.links = links;
 		this.process = process;
 		this.workspace = workspace;
 		this.audit = audit;
@@ -57,40 +54,58 @@ class ApprovalDecisions {
 		return publicView(id);
 	}
 
+	/** What a decision through the link did: whether it was the decision, and the page as it stands after it. */
+	public record Outcome(boolean decided, PublicApproval approval) {
+	}
+
 	/**
 	 * Approves with a typed-name signature. The conditional update lets exactly one decision through; a later
 	 * approve or decline changes nothing and gets {@code false}. Entries finalize in the same transaction.
 	 */
 	@Transactional
 	public boolean approve(String token, String signature, String ip, String userAgent) {
+		return approveAndShow(token, signature, ip, userAgent).decided();
+	}
+
+	/** {@link #approve}, answering also the page after it, read in the same transaction. */
+	@Transactional
+	public Outcome approveAndShow(String token, String signature, String ip, String userAgent) {
 		long id = live(token);
 		ClientApproval before = store.find(id).orElseThrow();
 		if (!store.approve(id, signature.trim(), ip, userAgent)) {
-			return false;
+			return new Outcome(false, publicView(id));
 		}
 		store.event(id, "APPROVED", ip, userAgent, signature.trim(), null);
 		lifecycle.approvedByClient(store.entryIds(id));
 		process.correlate(before.processInstanceId(), ApprovalProcess.DECIDED_MESSAGE,
 				Map.of("decision", "APPROVED", "reason", ""));
-		audit.recordAs("client " + ip, "APPROVE", ClientApprovalService.ENTITY, id, before, store.find(id).orElseThrow());
+		ClientApproval after = store.find(id).orElseThrow();
+		audit.recordAs("client " + ip, "APPROVE", ClientApprovalService.ENTITY, id, before, after);
 		notices.approved(id, signature.trim());
-		return true;
+		return new Outcome(true, publicView(after));
 	}
 
 	/** Declines with a reason; the entries are editable again. {@code false} when already decided. */
 	@Transactional
 	public boolean decline(String token, String reason, String ip, String userAgent) {
+		return declineAndShow(token, reason, ip, userAgent).decided();
+	}
+
+	/** {@link #decline}, answering also the page after it, read in the same transaction. */
+	@Transactional
+	public Outcome declineAndShow(String token, String reason, String ip, String userAgent) {
 		long id = live(token);
 		ClientApproval before = store.find(id).orElseThrow();
 		if (!store.decline(id, reason.trim(), ip, userAgent)) {
-			return false;
+			return new Outcome(false, publicView(id));
 		}
 		store.event(id, "DECLINED", ip, userAgent, null, reason.trim());
 		reopenEntries(id);
 		process.correlate(before.processInstanceId(), ApprovalProcess.DECIDED_MESSAGE,
 				Map.of("decision", "DECLINED", "reason", reason.trim()));
-		audit.recordAs("client " + ip, "DECLINE", ClientApprovalService.ENTITY, id, before, store.find(id).orElseThrow());
-		return true;
+		ClientApproval after = store.find(id).orElseThrow();
+		audit.recordAs("client " + ip, "DECLINE", ClientApprovalService.ENTITY, id, before, after);
+		return new Outcome(true, publicView(after));
 	}
 
 	/** The page after a decision attempt, without counting another view. */
@@ -145,8 +160,9 @@ class ApprovalDecisions {
 		if (token == null || token.length() > 100) {
 			throw new NotFoundException("Approval link", "?");
 		}
-		long approvalId = links.approvalOf(token).orElseThrow(() -> new NotFoundException("Approval link", "?"));
-		ClientApprovalStore.LinkState state = store.linkState(approvalId);
+		// the link and its approval's state in one round trip
+		ClientApprovalStore.LinkState state = store.linkStateByTokenHash(ApprovalLinks.hash(token))
+			.orElseThrow(() -> new NotFoundException("Approval link", "?"));
 		if ("CANCELLED".equals(state.status())) {
 			throw new NotFoundException("Approval link", "?");
 		}
@@ -157,9 +173,14 @@ class ApprovalDecisions {
 	}
 
 	private PublicApproval publicView(long id) {
-		ClientApproval approval = store.find(id).orElseThrow();
-		return new PublicApproval(id, store.document(id, workspace.current()), approval.status(), approval.signature(),
-				approval.declineReason(), approval.decidedAt());
+		ClientApprovalStore.Decided decided = store.decided(id);
+		return new PublicApproval(id, store.document(id, workspace.current()), decided.status(), decided.signature(),
+				decided.declineReason(), decided.decidedAt());
+	}
+
+	private PublicApproval publicView(ClientApproval approval) {
+		return new PublicApproval(approval.id(), store.document(approval.id(), workspace.current()), approval.status(),
+				approval.signature(), approval.declineReason(), approval.decidedAt());
 	}
 
 	private void reopenEntries(long id) {

@@ -95,7 +95,7 @@ class ApprovalSending {
 		store.insertEntries(id, entries);
 		// status only: the version stays, so "changed since sent" compares what the owner edits, not this move
 		lifecycle.markInProcess(entries.stream().map(CoveredEntry::id).toList());
-		byte[] pdf = pdfRenderer.render(store.document(id, workspace.current()));
+		byte[] pdf = pdfRenderer.render(store.document(id, settings));
 		store.storePdf(id, pdf, CanonicalSnapshot.sha256(pdf));
 		store.mailEvent(id, "SENT");
 		process.start(id, owner.id(), expiresAt);

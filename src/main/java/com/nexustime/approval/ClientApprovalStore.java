@@ -79,11 +79,14 @@ class ClientApprovalStore {
 		}
 	}
 
+	/** One statement for all of them (each entry with the version that was sent). */
 	void insertEntries(long approvalId, List<CoveredEntry> entries) {
-		for (CoveredEntry entry : entries) {
-			jdbc.sql("insert into approval_entry (approval_id, entry_id, entry_version) values (?, ?, ?)")
-				.params(approvalId, entry.id(), entry.version()).update();
-		}
+		jdbc.sql("""
+				insert into approval_entry (approval_id, entry_id, entry_version)
+				select ?, e.id, e.version from unnest(cast(? as bigint[]), cast(? as integer[])) as e(id, version)""")
+			.params(approvalId, entries.stream().map(CoveredEntry::id).toArray(Long[]::new),
+					entries.stream().map(CoveredEntry::version).toArray(Integer[]::new))
+			.update();
 	}
 
 	void storePdf(long approvalId, byte[] pdf, String pdfHash) {
@@ -138,6 +141,28 @@ class ClientApprovalStore {
 
 	/** The status of the approval a link opens, and whether its link's time is up. */
 	record LinkState(long id, String status, boolean past) {
+	}
+
+	/** The approval a link opens (by the SHA-256 of its token) and its state, in one round trip; empty if none. */
+	Optional<LinkState> linkStateByTokenHash(String tokenHash) {
+		return jdbc.sql("""
+				select a.id, a.status, a.expires_at < now() as past
+				  from client_approval_link l join client_approval a on a.id = l.approval_id
+				 where l.token_hash = ?""")
+			.param(tokenHash)
+			.query((rs, n) -> new LinkState(rs.getLong("id"), rs.getString("status"), rs.getBoolean("past")))
+			.optional();
+	}
+
+	/** What the client's page shows of the decision, without the approval's lines (the document has them). */
+	record Decided(String status, String signature, String declineReason, Instant decidedAt) {
+	}
+
+	Decided decided(long approvalId) {
+		return jdbc.sql("select status, signature, decline_reason, decided_at from client_approval where id = ?")
+			.param(approvalId)
+			.query((rs, n) -> new Decided(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, "decided_at")))
+			.single();
 	}
 
 	LinkState linkState(long approvalId) {

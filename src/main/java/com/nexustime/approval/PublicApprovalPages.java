@@ -82,9 +82,10 @@ class PublicApprovalPages {
 			model.addAttribute("approval", approvals.shown(token));
 			return PAGE;
 		}
-		boolean decided = approvals.approve(token, name, clientAddress(request), userAgent(request));
-		model.addAttribute(decided ? "confirmation" : "alreadyDecided", true);
-		model.addAttribute("approval", approvals.shown(token));
+		ApprovalDecisions.Outcome outcome = approvals.approveAndShow(token, name, clientAddress(request),
+				userAgent(request));
+		model.addAttribute(outcome.decided() ? "confirmation" : "alreadyDecided", true);
+		model.addAttribute("approval", outcome.approval());
 		return PAGE;
 	}
 
@@ -99,9 +100,10 @@ class PublicApprovalPages {
 			model.addAttribute("approval", approvals.shown(token));
 			return PAGE;
 		}
-		boolean decided = approvals.decline(token, text, clientAddress(request), userAgent(request));
-		model.addAttribute(decided ? "confirmation" : "alreadyDecided", true);
-		model.addAttribute("approval", approvals.shown(token));
+		ApprovalDecisions.Outcome outcome = approvals.declineAndShow(token, text, clientAddress(request),
+				userAgent(request));
+		model.addAttribute(outcome.decided() ? "confirmation" : "alreadyDecided", true);
+		model.addAttribute("approval", outcome.approval());
 		return PAGE;
 	}
 

@@ -99,9 +99,9 @@ class InvoiceMaking {
 		InvoiceRegister.requireBiller(user);
 		// what a biller may not read they may not bill either: 404, as for reading it
 		clientApprovals.get(user, approvalId);
-		Invoice invoice = convertApproval(approvalId, user.id());
-		completeConvertTask(approvalId, invoice);
-		return invoice;
+		Draft draft = convertApproval(approvalId, user.id());
+		completeConvertTask(approvalId, draft.id());
+		return numbered(draft);
 	}
 
 	/**
@@ -114,9 +114,11 @@ class InvoiceMaking {
 		lockApproval(approvalId);
 		Optional<Long> live = store.liveInvoiceId(approvalId);
 		if (live.isPresent()) {
+			// made by the caller's own transaction (the API completing this task) it has no number yet: the caller
+			// numbers it once the task is done
 			return store.load(live.get());
 		}
-		return convertApproval(approvalId, actorId);
+		return numbered(convertApproval(approvalId, actorId));
 	}
 
 	/**
@@ -155,7 +157,8 @@ class InvoiceMaking {
 		}
 		List<Long> entryIds = new ArrayList<>(split.entryIds());
 		entryIds.addAll(budgets.entryIds());
-		return create(contactId, null, from, to, null, merged.lines(), entryIds, merged.budgetPositions(), user.id());
+		return numbered(create(contactId, null, from, to, null, merged.lines(), entryIds, merged.budgetPositions(),
+				user.id()));
 	}
 
 	/**
@@ -213,7 +216,7 @@ class InvoiceMaking {
 		}).toList();
 	}
 
-	private Invoice convertApproval(long approvalId, Long actorId) {
+	private Draft convertApproval(long approvalId, Long actorId) {
 		InvoicedApprovals.ToInvoice approval = lockApproval(approvalId);
 		String status = approval.status();
 		if (!"APPROVED".equals(status)) {
@@ -256,26 +259,31 @@ class InvoiceMaking {
 					+ " may not be invoiced: " + first.getValue()
 					+ (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more)" : ""));
 		}
-		Invoice invoice = create(approval.contactId(), approvalId, approval.from(), approval.to(),
+		Draft draft = create(approval.contactId(), approvalId, approval.from(), approval.to(),
 				approval.snapshotHash(), lines, covered, actorId);
-		invoicedApprovals.invoiced(approvalId, invoice.id());
-		return invoice;
+		invoicedApprovals.invoiced(approvalId, draft.id());
+		return draft;
 	}
 
-	private Invoice create(long contactId, Long approvalId, LocalDate from, LocalDate to, String snapshotHash,
+	/** An invoice written in this transaction that has no number yet; {@link #numbered} gives it one. */
+	private record Draft(long id, int year) {
+	}
+
+	private Draft create(long contactId, Long approvalId, LocalDate from, LocalDate to, String snapshotHash,
 			List<Invoice.Line> lines, List<Long> entryIds, Long createdBy) {
 		return create(contactId, approvalId, from, to, snapshotHash, lines, entryIds, Map.of(), createdBy);
 	}
 
-	/** {@code budgetPositions}: the lines (by position) that bill an invoice-budget project's budget, to that project. */
-	private Invoice create(long contactId, Long approvalId, LocalDate from, LocalDate to, String snapshotHash,
+	/**
+	 * Writes the invoice, its lines and entries and bills the entries, without a number: the number comes last
+	 * ({@link #numbered}). {@code budgetPositions}: the lines (by position) that bill an invoice-budget project's
+	 * budget, to that project.
+	 */
+	private Draft create(long contactId, Long approvalId, LocalDate from, LocalDate to, String snapshotHash,
 			List<Invoice.Line> lines, List<Long> entryIds, Map<Integer, Long> budgetPositions, Long createdBy) {
 		Workspace settings = workspace.current();
 		LocalDate issueDate = LocalDate.now(settings.zone());
-		int year = issueDate.getYear();
-		int sequence = store.nextSequence(year);
-		String number = String.format("%d-%04d", year, sequence);
-		long id = store.insert(number, year, sequence, contactId, approvalId, issueDate, from, to,
+		long id = store.insert(null, null, null, contactId, approvalId, issueDate, from, to,
 				InvoiceLines.total(lines), settings.currency().trim(), snapshotHash, createdBy);
 		store.insertLines(id, lines);
 		store.markBudgetLines(id, budgetPositions);
@@ -286,20 +294,32 @@ class InvoiceMaking {
 			throw new ConflictException("only " + billed + " of the " + entryIds.size() + " entries were still "
 					+ "finalized and on no invoice; nothing was invoiced, try again");
 		}
-		Invoice created = store.load(id);
-		audit.record("CREATE", InvoiceService.ENTITY, id, null, created);
+		return new Draft(id, issueDate.getYear());
+	}
+
+	/**
+	 * Gives the draft the next number of its year and records its creation. The year's counter row stays locked
+	 * from here until the transaction commits (numbers without gaps, in commit order), so this is the last step of
+	 * every way an invoice is made: everything before it runs while other conversions are being numbered. A
+	 * committed invoice always has its number (V45 checks it at commit).
+	 */
+	private Invoice numbered(Draft draft) {
+		int sequence = store.nextSequence(draft.year());
+		store.number(draft.id(), String.format("%d-%04d", draft.year(), sequence), draft.year(), sequence);
+		Invoice created = store.load(draft.id());
+		audit.record("CREATE", InvoiceService.ENTITY, draft.id(), null, created);
 		return created;
 	}
 
 	/** Completes the approval's open "Convert to invoice" task; its listener finds the invoice made and stops. */
-	private void completeConvertTask(long approvalId, Invoice invoice) {
+	private void completeConvertTask(long approvalId, long invoiceId) {
 		String processInstanceId = sources.approvalProcessInstance(approvalId).orElse(null);
 		if (processInstanceId == null) {
 			return;
 		}
 		for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(CONVERT_TASK)
 			.list()) {
-			tasks.complete(task.getId(), Map.of("invoiceId", String.valueOf(invoice.id())));
+			tasks.complete(task.getId(), Map.of("invoiceId", String.valueOf(invoiceId)));
 		}
 	}
 

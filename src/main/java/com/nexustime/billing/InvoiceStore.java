@@ -60,8 +60,8 @@ class InvoiceStore {
 			.param(year).query(Integer.class).single();
 	}
 
-	/** A new draft's row; answers its id. */
-	long insert(String number, int year, int sequence, long contactId, Long approvalId, LocalDate issueDate,
+	/** A new draft's row; answers its id. Its number may come later in the same transaction ({@link #number}). */
+	long insert(String number, Integer year, Integer sequence, long contactId, Long approvalId, LocalDate issueDate,
 			LocalDate from, LocalDate to, BigDecimal total, String currency, String snapshotHash, Long createdBy) {
 		return jdbc.sql("""
 				insert into invoice (number, year, sequence, contact_id, approval_id, issue_date, period_from, period_to,
@@ -70,6 +70,14 @@ class InvoiceStore {
 			.params(number, year, sequence, contactId, approvalId, issueDate, from, to, total, currency, snapshotHash,
 					createdBy)
 			.query(Long.class).single();
+	}
+
+	/** Numbers a draft written without its number in this transaction. */
+	void number(long invoiceId, String number, int year, int sequence) {
+		if (jdbc.sql("update invoice set number = ?, year = ?, sequence = ? where id = ? and number is null")
+			.params(number, year, sequence, invoiceId).update() != 1) {
+			throw new IllegalStateException("invoice " + invoiceId + " is not a draft of this transaction without a number");
+		}
 	}
 
 	void insertLines(long invoiceId, List<Invoice.Line> lines) {

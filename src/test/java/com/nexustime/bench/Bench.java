@@ -52,6 +52,9 @@ public final class Bench {
 	/* the app's CPU, PostgreSQL's and the machine's, read around each measured load phase */
 	private CpuMeter meter = new CpuMeter(-1);
 
+	/** The JFR recording of the client's leg now running (with --jfr), or null. */
+	private String chainRecording;
+
 	private Bench(Options options) {
 		this.options = options;
 	}
@@ -80,7 +83,8 @@ public final class Bench {
 						System.out.println("""
 								bench/run [--quick] [--jfr] [--entries N] [--db-host H --db-port P --db-user U]
 								  --quick    about 2 minutes: 200,000 entries, 3 s warm-up and 5 s per load phase
-								  --jfr      record the save phase with Java Flight Recorder (target/bench/saves.jfr)
+								  --jfr      record the save phase with Java Flight Recorder (target/bench/saves.jfr) and each
+								             phase of the client's leg (target/bench/chain-<phase>.jfr, every socket read)
 								  --entries  how many time entries to generate (default 1,000,000; quick 200,000)
 								  --db-*     use this PostgreSQL server (password from PGPASSWORD) instead of starting
 								             one in target/bench/postgres; its database nexus_bench is dropped and recreated
@@ -193,7 +197,7 @@ public final class Bench {
 			timers(http, agency, loadTokens, baselines);
 			grid(http, db, agency, adminPassword);
 			reports(http, db, adminToken);
-			rush(http, mail, agency, adminToken, adminPassword, url, dbUser, dbPassword);
+			rush(app, http, mail, agency, adminToken, adminPassword, url, dbUser, dbPassword);
 			nativeMemory(app, "after-load");
 			double rssAfter = app.residentMegabytes();
 			table.add("resident memory (RSS) after the load", "%.0f MB".formatted(rssAfter), "—", "< 700 MB",
@@ -479,7 +483,7 @@ public final class Bench {
 	 * 500 weeks (quick: 50) submitted and approved, then sent to the client, signed through the mailed link and
 	 * invoiced, through the API, beside the same diagrams in a bare engine.
 	 */
-	private void rush(Http http, GreenMail mail, DataGenerator.Agency agency, String managerToken, String password,
+	private void rush(AppProcess process, Http http, GreenMail mail, DataGenerator.Agency agency, String managerToken, String password,
 			String url, String dbUser, String dbPassword) throws Exception {
 		int weeks = agency.flowPeople().size();
 		System.out.printf("Issuing %d tokens for the rush ...%n", weeks);
@@ -500,7 +504,7 @@ public final class Bench {
 		System.out.printf("The Monday rush: %d weeks submitted and approved, sent to the client, signed, invoiced ...%n",
 				weeks);
 		Flows.Rush app = Flows.throughTheApi(http, mail, DataGenerator.FLOW_CLIENT_EMAIL, agency.flowContact(),
-				managerToken, List.of(tokens), DataGenerator.rushWeek(), 8);
+				managerToken, List.of(tokens), DataGenerator.rushWeek(), 8, phase -> chainPhase(process, phase));
 		try (Connection admin = DriverManager.getConnection(url + "postgres", dbUser, dbPassword);
 				Statement s = admin.createStatement()) {
 			s.execute("drop database if exists nexus_bench_engine with (force)");
@@ -528,6 +532,35 @@ public final class Bench {
 						+ "(mail job executed, decision correlated, invoice task completed): %s flows/s (%s = %.1f s)%s")
 					.formatted(Table.number(bare.chainsPerSecond()), bare.phases(), bare.chainSeconds(), bareErrors),
 				"≥ 50 % of baseline", chainShare >= 0.5 && app.errors() == 0);
+	}
+
+	/* With --jfr: one recording per phase of the client's leg, with every socket read (a round trip to PostgreSQL). */
+	private void chainPhase(AppProcess app, String phase) {
+		if (!options.jfr()) {
+			return;
+		}
+		try {
+			if (chainRecording != null) {
+				System.out.println(app.jcmd("JFR.stop", "name=" + chainRecording));
+				chainRecording = null;
+			}
+			if (phase != null) {
+				Path settings = OUT.resolve("chain.jfc");
+				if (!Files.exists(settings)) {
+					// the profile settings with no threshold on socket reads, so that each statement shows
+					Files.writeString(settings, Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr",
+							"profile.jfc")).replace("<setting name=\"threshold\" control=\"socket-threshold\">10 ms",
+									"<setting name=\"threshold\" control=\"socket-threshold\">0 ms"));
+				}
+				chainRecording = "chain-" + phase;
+				System.out.println(app.jcmd("JFR.start", "name=" + chainRecording,
+						"settings=" + settings.toAbsolutePath(),
+						"filename=" + OUT.resolve(chainRecording + ".jfr").toAbsolutePath()));
+			}
+		}
+		catch (IOException | InterruptedException ex) {
+			System.out.println("JFR for the phase " + phase + " failed: " + ex.getMessage());
+		}
 	}
 
 	/* A personal access token, issued through the API with the person's password. */

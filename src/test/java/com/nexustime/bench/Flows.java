@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,7 +121,7 @@ final class Flows {
 	 * invoices each approval.
 	 */
 	static Rush throughTheApi(Http http, GreenMail mail, String clientEmail, long contactId, String managerToken,
-			List<String> peopleTokens, LocalDate week, int threads) throws Exception {
+			List<String> peopleTokens, LocalDate week, int threads, Consumer<String> phase) throws Exception {
 		AtomicInteger errors = new AtomicInteger();
 		ConcurrentLinkedQueue<String> firstError = new ConcurrentLinkedQueue<>();
 		int weeks = peopleTokens.size();
@@ -146,6 +147,7 @@ final class Flows {
 
 		// the client's leg: each person sends the approved week to the client (their own entries only)
 		int mailsBefore = mailsTo(mail, clientEmail).size();
+		phase.accept("send");
 		long sending = System.nanoTime();
 		String[] approvals = new String[weeks];
 		parallel(threads, weeks, i -> approvals[i] = http.sendJson(Http.bearer(peopleTokens.get(i)), "POST",
@@ -153,6 +155,7 @@ final class Flows {
 						week.plusDays(6).toString(), "grouping", "PROJECT"), 201).get("id").asText(),
 				errors, firstError);
 		double send = secondsSince(sending);
+		phase.accept("mail");
 		// the app's job executor mails each request; the link exists only in the mail
 		long mailing = System.nanoTime();
 		long deadline = mailing + PHASE_LIMIT.toNanos();
@@ -175,11 +178,13 @@ final class Flows {
 					+ " mails");
 		}
 		// each client (an address of its own, forwarded by the loopback proxy) opens the page and signs
+		phase.accept("sign");
 		long signing = System.nanoTime();
 		List<String> signLinks = links;
 		parallel(threads, signLinks.size(), i -> new ClientBrowser("10.%d.%d.%d".formatted(i / 62500 % 250,
 				i / 250 % 250, i % 250 + 1)).sign(signLinks.get(i), "Client " + i), errors, firstError);
 		double sign = secondsSince(signing);
+		phase.accept("invoice");
 		long invoicing = System.nanoTime();
 		parallel(threads, weeks, i -> {
 			if (approvals[i] == null) {
@@ -189,6 +194,7 @@ final class Flows {
 					Map.of("approvalId", approvals[i]), 201);
 		}, errors, firstError);
 		double invoice = secondsSince(invoicing);
+		phase.accept(null);
 		return new Rush(reviews.size(), submit, approve, send, mailed, sign, invoice, errors.get(), firstError.peek());
 	}
 
