@@ -73,6 +73,8 @@ class ApprovalDecisions {
 		long id = live(token);
 		ClientApproval before = store.find(id).orElseThrow();
 		if (!store.approve(id, signature.trim(), ip, userAgent)) {
+			// someone else decided first, or the owner cancelled or the link expired meanwhile (404 / 410 as before)
+			live(token);
 			return new Outcome(false, publicView(id));
 		}
 		store.event(id, "APPROVED", ip, userAgent, signature.trim(), null);
@@ -97,6 +99,8 @@ class ApprovalDecisions {
 		long id = live(token);
 		ClientApproval before = store.find(id).orElseThrow();
 		if (!store.decline(id, reason.trim(), ip, userAgent)) {
+			// someone else decided first, or the owner cancelled or the link expired meanwhile (404 / 410 as before)
+			live(token);
 			return new Outcome(false, publicView(id));
 		}
 		store.event(id, "DECLINED", ip, userAgent, null, reason.trim());

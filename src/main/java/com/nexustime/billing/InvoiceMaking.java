@@ -107,7 +107,8 @@ class InvoiceMaking {
 	/**
 	 * The process's way in: completing the "Convert to invoice" task, or the automatic billing step. Answers the
 	 * approval's live invoice when it has one already, so a retried job or a task completed after the invoice was
-	 * made changes nothing.
+	 * made changes nothing. When the caller's own transaction made that invoice (the API completing the task), it
+	 * has no number yet ({@code number()} is null) until that transaction numbers it at its end: read its id only.
 	 */
 	@Transactional
 	public Invoice forApprovalInProcess(long approvalId, Long actorId) {

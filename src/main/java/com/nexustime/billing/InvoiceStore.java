@@ -178,11 +178,14 @@ class InvoiceStore {
 		return invoice.withDetails(lines, entries);
 	}
 
-	/** Newest first, without lines and entries. */
+	/**
+	 * Newest first by number (an invoice takes its number last, at commit, so ids need not follow numbers), without
+	 * lines and entries.
+	 */
 	List<Invoice> list(Long contactId) {
 		return jdbc.sql(SELECT + """
 				 where (cast(:contact as bigint) is null or i.contact_id = :contact)
-				 order by i.id desc limit 500""")
+				 order by i.year desc, i.sequence desc, i.id desc limit 500""")
 			.param("contact", contactId).query(this::map).list();
 	}
 
