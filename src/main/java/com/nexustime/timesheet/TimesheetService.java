@@ -587,7 +587,7 @@ public class TimesheetService {
 		}
 
 		private boolean refused(Long entryId, EntryStatus status) {
-			if (!holdable(status)) {
+			if (!status.mayBeHeldByApproval()) {
 				Boolean known = refusedByStatus.get(status);
 				if (known == null) {
 					known = !lockRules.decide(entries.lockQuestion(actor, EntryType.ACTIVITY, status, entryId, weekState))
@@ -599,11 +599,6 @@ public class TimesheetService {
 			LockQuestion question = entries.lockQuestion(actor, EntryType.ACTIVITY, status, entryId, weekState);
 			return refused.computeIfAbsent(question, q -> !lockRules.decide(q).allowed());
 		}
-	}
-
-	/** Whether a client approval can hold an entry in this status (sent, or signed); no other entry is held. */
-	static boolean holdable(EntryStatus status) {
-		return status == EntryStatus.IN_PROCESS || status == EntryStatus.FINALIZED;
 	}
 
 	/** A grid row's identity: project × activity, and the artwork on per-piece work (null for none). */

@@ -110,7 +110,7 @@ class EntryLocking {
 		String pending = null;
 		String signed = null;
 		// only sent entries (IN_PROCESS) and signed ones (FINALIZED) can be held by a request: skip the lookup otherwise
-		if (entryId != null && (status == EntryStatus.IN_PROCESS || status == EntryStatus.FINALIZED)) {
+		if (entryId != null && status.mayBeHeldByApproval()) {
 			Optional<EntryHolds.Hold> holder = approvals.holding(entryId);
 			pending = holder.filter(h -> !h.signed()).map(EntryHolds.Hold::description).orElse(null);
 			signed = holder.filter(EntryHolds.Hold::signed).map(EntryHolds.Hold::description)

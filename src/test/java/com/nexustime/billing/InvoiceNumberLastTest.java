@@ -108,4 +108,42 @@ class InvoiceNumberLastTest extends IntegrationTest {
 			.hasMessageContaining("without its number");
 		assertThat(jdbc.sql("select count(*) from invoice where number is null").query(Long.class).single()).isZero();
 	}
+	@Test
+	void theInvoiceListGoesByNumberNotByTheOrderTheRowsWereWritten() {
+		BillingFixture fx = new BillingFixture(jdbc);
+		LocalDate first = MONDAY.plusWeeks(10);
+		LocalDate second = first.plusWeeks(1);
+		fx.entry(fx.website, fx.design, first, 60, "100.00", "Concept");
+		fx.entry(fx.website, fx.design, second, 60, "100.00", "Layout");
+		Api.Client manager = fx.manager.client(api);
+		long older = manager.post("/api/v1/invoices/from-time", Map.of("approvalId",
+				fx.approvedApproval(api, context, first, first.plusDays(6), "PROJECT").get("id").asText()))
+			.json().get("id").asLong();
+		long newer = manager.post("/api/v1/invoices/from-time", Map.of("approvalId",
+				fx.approvedApproval(api, context, second, second.plusDays(6), "PROJECT").get("id").asText()))
+			.json().get("id").asLong();
+		// two conversions that ran together: the row written first reached the counter last and got the later number
+		swapNumbers(older, newer);
+
+		JsonNode listed = manager.get("/api/v1/invoices?contactId=" + fx.contact).json();
+
+		List<Long> ids = new ArrayList<>();
+		listed.forEach(invoice -> ids.add(invoice.get("id").asLong()));
+		assertThat(ids).containsExactly(older, newer);
+	}
+
+	private void swapNumbers(long a, long b) {
+		new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			Map<String, Object> first = jdbc.sql("select number, sequence from invoice where id = ?").param(a)
+				.query().singleRow();
+			Map<String, Object> second = jdbc.sql("select number, sequence from invoice where id = ?").param(b)
+				.query().singleRow();
+			jdbc.sql("update invoice set number = number || '-moving', sequence = 999999 where id = ?").param(a)
+				.update();
+			jdbc.sql("update invoice set number = ?, sequence = ? where id = ?")
+				.params(first.get("number"), first.get("sequence"), b).update();
+			jdbc.sql("update invoice set number = ?, sequence = ? where id = ?")
+				.params(second.get("number"), second.get("sequence"), a).update();
+		});
+	}
 }
