@@ -35,4 +35,18 @@ record GridChanges(Long userId, @NotNull(message = "is required") List<@Valid @N
 	}
 
 	static final int NOTE_LIMIT = 2000;
+
+	/**
+	 * These changes for the week's owner named in the query ({@code null}: none named there); naming two different
+	 * people, in the query and in the body, is refused rather than saving into either week.
+	 */
+	GridChanges forOwner(Long queried) {
+		if (queried == null || queried.equals(userId)) {
+			return this;
+		}
+		if (userId != null) {
+			throw new GridInputException("userId", "the query and the body name different people");
+		}
+		return new GridChanges(queried, rows);
+	}
 }

@@ -45,8 +45,9 @@ class TimesheetController {
 	@PutMapping
 	@PreAuthorize(WRITERS)
 	WeekGrid save(@AuthenticationPrincipal CurrentUser user, @PathVariable LocalDate weekStart,
-			@Valid @RequestBody GridChanges changes) {
-		return timesheets.save(user, weekStart, changes);
+			@RequestParam(required = false) Long userId, @Valid @RequestBody GridChanges changes) {
+		// the owner may be named in the query, as for reading the week, or in the body
+		return timesheets.save(user, weekStart, changes.forOwner(userId));
 	}
 
 	@PostMapping("/copy-previous")

@@ -508,6 +508,10 @@ public class TimesheetService {
 
 	private void checkWeekStart(LocalDate weekStart) {
 		// the briefly cached settings, as every entry save reads them
+		if (!TimeEntry.datable(weekStart) || !TimeEntry.datable(weekStart.plusDays(DAYS - 1))) {
+			throw new GridInputException("weekStart", "must be a week between " + TimeEntry.FIRST_DAY + " and "
+					+ TimeEntry.LAST_DAY);
+		}
 		Workspace settings = workspace.cached();
 		if (!settings.weekContaining(weekStart).equals(weekStart)) {
 			throw new GridInputException("weekStart", "weeks start on "

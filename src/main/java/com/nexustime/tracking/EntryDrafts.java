@@ -171,12 +171,14 @@ class EntryDrafts {
 			end = d.end();
 			minutes = (int) length;
 			date = d.start().atZone(settings.zone()).toLocalDate();
+			checkDatable(date, "start");
 		}
 		else {
 			if (d.date() == null) {
 				throw new RuleViolationException("date", "is required (or give start and end)");
 			}
 			date = d.date();
+			checkDatable(date, "date");
 			if (d.minutes() != null) {
 				minutes = d.minutes();
 			}
@@ -219,10 +221,19 @@ class EntryDrafts {
 				EntryStatus.OPEN, null, null, null, 0, List.of());
 	}
 
+	/* 422 for a day outside the range the reports and the project figures read, so every figure sees every entry */
+	private static void checkDatable(LocalDate date, String field) {
+		if (!TimeEntry.datable(date)) {
+			throw new RuleViolationException(field, "must be between " + TimeEntry.FIRST_DAY + " and "
+					+ TimeEntry.LAST_DAY);
+		}
+	}
+
 	private TimeEntry moneyEntry(EntryDraft d, SaveFacts facts) {
 		if (d.date() == null) {
 			throw new RuleViolationException("date", "is required");
 		}
+		checkDatable(d.date(), "date");
 		if (d.amount() == null) {
 			throw new RuleViolationException("amount", "is required");
 		}

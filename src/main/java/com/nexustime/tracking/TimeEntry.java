@@ -35,6 +35,17 @@ public record TimeEntry(Long id, EntryType type, Long userId, Long projectId, Lo
 		return minutes == null ? null : hoursOf(minutes);
 	}
 
+	/** The first day an entry may have: the same range the reports and the project figures read. */
+	public static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+
+	/** The last day an entry may have. */
+	public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+	/** Whether an entry may be dated {@code date}: between {@link #FIRST_DAY} and {@link #LAST_DAY}. */
+	public static boolean datable(LocalDate date) {
+		return !date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY);
+	}
+
 	public static BigDecimal hoursOf(int minutes) {
 		return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
 	}

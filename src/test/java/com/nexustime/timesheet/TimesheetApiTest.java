@@ -79,6 +79,39 @@ class TimesheetApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void weeksAndEntriesOutsideTheReportsRangeAreRefusedSoEveryFigureSeesEveryEntry() {
+		for (String week : List.of("1899-12-25", "9999-12-27", "+10000-01-03")) {
+			var refused = f.staff.client(api).put("/api/v1/timesheets/" + week,
+					Map.of("rows", List.of(row(f.project, f.design, "1", "", "", "", "", "", ""))));
+			assertThat(refused.status()).as(week + " " + refused).isEqualTo(400);
+			assertThat(refused.body()).contains("weekStart").contains("1900-01-01");
+			assertThat(f.staff.client(api).get("/api/v1/timesheets/" + week).status()).as(week).isEqualTo(400);
+		}
+		var early = f.staff.client(api).post("/api/v1/time-entries", Map.of("type", "ACTIVITY", "projectId", f.project,
+				"activityId", f.design, "date", "1899-12-31", "minutes", 60));
+		assertThat(early.status()).as(early.toString()).isEqualTo(422);
+		assertThat(early.body()).contains("date").contains("1900-01-01");
+		assertThat(jdbc.sql("select count(*) from time_entry where user_id = ? and entry_date < date '1900-01-01'")
+			.param(f.staff.id()).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aManagerSavesTheWeekOfThePersonNamedInTheQueryAndNeverTheirOwn() {
+		var byQuery = f.manager.client(api).put(WEEK + "?userId=" + f.staff.id(),
+				Map.of("rows", List.of(row(f.project, f.design, "1.5", "", "", "", "", "", ""))));
+		assertThat(byQuery.status()).as(byQuery.toString()).isEqualTo(200);
+		assertThat(byQuery.json().get("userId").asText()).isEqualTo(String.valueOf(f.staff.id()));
+		assertThat(f.entries(f.staff.id(), MONDAY)).hasSize(1);
+		assertThat(f.entries(f.manager.id(), MONDAY)).isEmpty();
+
+		var twoPeople = f.manager.client(api).put(WEEK + "?userId=" + f.staff.id(), Map.of("userId", f.manager.id(),
+				"rows", List.of(row(f.project, f.design, "3", "", "", "", "", "", ""))));
+		assertThat(twoPeople.status()).as(twoPeople.toString()).isEqualTo(400);
+		assertThat(twoPeople.body()).contains("userId");
+		assertThat(f.entries(f.manager.id(), MONDAY)).isEmpty();
+	}
+
+	@Test
 	void aCellWithSeveralEntriesGivesUpItsNewestFirst() {
 		String older = entry(f.staff.client(api), MONDAY, 60);
 		String newer = entry(f.staff.client(api), MONDAY, 30);
