@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.nexustime.support.Api;
 import com.nexustime.support.FormSession;
 import com.nexustime.support.IntegrationTest;
+import com.nexustime.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,6 +144,31 @@ class HostileInputTest extends IntegrationTest {
 		assertThat(grid.status()).as(grid.toString()).isBetween(400, 422);
 		assertThat(grid.body()).contains("less than a minute");
 		assertThat(entries()).isEqualTo(before);
+	}
+
+	@Test
+	void aLockedWeeksNoteAndHoursAreRefusedAlikeWith409() {
+		TestUsers.TestUser staff = TestUsers.create(jdbc, "STAFF");
+		Api.Client client = staff.client(api);
+		String week = "/api/v1/timesheets/2025-03-03";
+		Api.Response saved = client.put(week, grid("1", "first"));
+		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+		Api.Response submitted = client.post(week + "/submit", Map.of());
+		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+		Api.Response note = client.put(week, grid("1", "changed"));
+		Api.Response hours = client.put(week, grid("2", "first"));
+		System.out.printf("tried a locked week: note %d, hours %d%n", note.status(), hours.status());
+		assertThat(note.status()).as(note.toString()).isEqualTo(409);
+		assertThat(hours.status()).as(hours.toString()).isEqualTo(409);
+		assertThat(note.contentType()).startsWith("application/problem+json");
+		String reason = note.json().get("detail").asText();
+		assertThat(hours.json().get("detail").asText()).endsWith(reason);
+		assertThat(note.json().get("errors").get(0).get("field").asText()).isEqualTo("rows[0].note");
+	}
+
+	private static Map<String, Object> grid(String mondayHours, String note) {
+		return Map.of("rows", java.util.List.of(Map.of("projectId", projectId, "activityId", activityId, "note", note,
+				"hours", java.util.List.of(mondayHours, "", "", "", "", "", ""))));
 	}
 
 	// ---- 2. far dates
