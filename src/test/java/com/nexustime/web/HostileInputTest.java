@@ -250,6 +250,19 @@ class HostileInputTest extends IntegrationTest {
 	}
 
 	@Test
+	void everyReportWithACsvPathHonoursAcceptTextCsvAndOtherMediaTypesAre406() {
+		for (String report : new String[] { "time", "utilization", "profitability", "client-billing" }) {
+			HttpResponse<String> csv = raw("GET", "/api/v1/reports/" + report + "?from=2026-01-01&to=2026-01-31",
+					"text/csv", null, null);
+			System.out.printf("tried Accept text/csv on %s: %d %s%n", report, csv.statusCode(),
+					csv.headers().firstValue("Content-Type").orElse(""));
+			assertThat(csv.statusCode()).as(report + " " + abbreviate(csv.body())).isEqualTo(200);
+			assertThat(csv.headers().firstValue("Content-Type").orElse("")).as(report).startsWith("text/csv");
+			expectProblem("GET", "/api/v1/reports/" + report, "application/xml", null, null, 406);
+		}
+	}
+
+	@Test
 	void idsHaveOneSpelling() {
 		for (String id : new String[] { "0x1", "%2B1", "%231", "1e0" }) {
 			Api.Response answer = admin().get("/api/v1/projects/" + id);
