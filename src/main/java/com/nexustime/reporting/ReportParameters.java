@@ -140,7 +140,7 @@ public class ReportParameters {
 			return null;
 		}
 		try {
-			long id = Long.parseLong(value.trim());
+			long id = Inputs.wholeNumber(value);
 			if (id > 0) {
 				return id;
 			}

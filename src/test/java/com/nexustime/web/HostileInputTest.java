@@ -281,6 +281,13 @@ class HostileInputTest extends IntegrationTest {
 			assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
 			assertThat(page.body()).as(path).contains("Not found").doesNotContain("\"timestamp\"");
 		}
+		FormSession staff = FormSession.signIn(port, TestUsers.create(jdbc, "STAFF").email(), TestUsers.PASSWORD);
+		for (String path : new String[] { "/invoices", "/reports/profitability" }) {
+			FormSession.Page page = staff.get(path);
+			System.out.printf("tried staff page %s: %d%n", path, page.status());
+			assertThat(page.status()).as(path).isEqualTo(403);
+			assertThat(page.body()).as(path).contains("Not allowed").doesNotContain("\"timestamp\"");
+		}
 	}
 
 	private void expectProblem(String method, String path, String accept, String contentType, String body,
