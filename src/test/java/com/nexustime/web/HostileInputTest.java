@@ -273,8 +273,12 @@ class HostileInputTest extends IntegrationTest {
 
 	@Test
 	void browsersGetTheAppsErrorPagesUnderReportsAndInvoices() throws Exception {
-		for (String path : new String[] { "/reports/no-such-report", "/invoices/no-such-thing/x", "/no-such-page" }) {
-			HttpResponse<String> page = raw("GET", path, "text/html,application/xhtml+xml,*/*;q=0.8", null, null);
+		// a link a browser follows for a download sends */*; a script in the page may ask for JSON
+		for (String[] ask : new String[][] { { "/reports/no-such-report", "text/html,application/xhtml+xml,*/*;q=0.8" },
+				{ "/invoices/no-such-thing/x", "*/*" }, { "/reports/no-such-report.csv", "*/*" },
+				{ "/invoices/no-such-thing", "application/json" }, { "/no-such-page", "text/html" } }) {
+			String path = ask[0];
+			HttpResponse<String> page = raw("GET", path, ask[1], null, null);
 			System.out.printf("tried page %s: %d %s%n", path, page.statusCode(),
 					page.headers().firstValue("Content-Type").orElse(""));
 			assertThat(page.statusCode()).as(path).isEqualTo(404);
