@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import com.nexustime.system.web.DateBounds;
+
 /**
  * A filter bound given as a day ({@code 2026-11-23}, read in UTC) or an instant ({@code 2026-11-23T09:00:00Z}).
  * A day as the upper bound includes the whole day.
@@ -15,10 +17,14 @@ public record TimeBound(LocalDate day, Instant instant) {
 	public static TimeBound valueOf(String text) {
 		String value = text.trim();
 		try {
-			return value.length() == 10 ? new TimeBound(LocalDate.parse(value), null)
-					: new TimeBound(null, Instant.parse(value));
+			if (value.length() == 10) {
+				return new TimeBound(DateBounds.parse(value), null);
+			}
+			Instant instant = Instant.parse(value);
+			DateBounds.check(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+			return new TimeBound(null, instant);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeParseException | IllegalArgumentException ex) {
 			throw new IllegalArgumentException("not a date (2026-11-23) or an instant (2026-11-23T09:00:00Z): " + text);
 		}
 	}

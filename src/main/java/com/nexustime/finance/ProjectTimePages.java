@@ -25,6 +25,7 @@ import com.nexustime.catalog.ProjectService;
 import com.nexustime.crm.ContactService;
 import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.web.ConflictException;
+import com.nexustime.system.web.DateBounds;
 import com.nexustime.system.web.NotFoundException;
 import com.nexustime.system.web.RuleViolationException;
 import com.nexustime.tracking.EntryChanges;
@@ -102,10 +103,11 @@ class ProjectTimePages {
 			RedirectAttributes redirect) {
 		LocalDate date;
 		try {
-			date = LocalDate.parse(through == null ? "" : through.trim());
+			date = DateBounds.parse(through);
 		}
-		catch (java.time.format.DateTimeParseException ex) {
-			redirect.addFlashAttribute("error", "Finalize through: enter a date like 2026-11-30.");
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", "Finalize through: enter a date like 2026-11-30, between "
+					+ DateBounds.FIRST_DAY + " and " + DateBounds.LAST_DAY + ".");
 			return "redirect:/projects/" + id + "/time";
 		}
 		EntryFinalization.Finalized done = finalization.finalizeThrough(id, date);

@@ -58,6 +58,11 @@ class ReportApiController {
 		return utilization.report(parameters.resolve(reports.today()), viewer);
 	}
 
+	@GetMapping(path = "/utilization", produces = "text/csv")
+	ResponseEntity<byte[]> utilizationAsCsv(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
+		return utilizationCsv(parameters, viewer);
+	}
+
 	@GetMapping("/utilization.csv")
 	ResponseEntity<byte[]> utilizationCsv(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
 		UtilizationReport report = utilization(parameters, viewer);
@@ -77,6 +82,12 @@ class ReportApiController {
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
 	ProfitabilityReport profitability(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
 		return profitability.report(ReportFilterRules.PROJECT_FIGURES.resolve(parameters, reports.today()), viewer);
+	}
+
+	@GetMapping(path = "/profitability", produces = "text/csv")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+	ResponseEntity<byte[]> profitabilityAsCsv(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
+		return profitabilityCsv(parameters, viewer);
 	}
 
 	@GetMapping("/profitability.csv")
@@ -100,6 +111,12 @@ class ReportApiController {
 	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
 	ClientBillingReport clientBilling(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
 		return clientBilling.report(ReportFilterRules.PROJECT_FIGURES.resolve(parameters, reports.today()), viewer);
+	}
+
+	@GetMapping(path = "/client-billing", produces = "text/csv")
+	@PreAuthorize("hasAnyRole('ADMIN','MANAGER','AUDITOR')")
+	ResponseEntity<byte[]> clientBillingAsCsv(ReportParameters parameters, @AuthenticationPrincipal CurrentUser viewer) {
+		return clientBillingCsv(parameters, viewer);
 	}
 
 	@GetMapping("/client-billing.csv")

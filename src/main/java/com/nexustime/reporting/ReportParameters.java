@@ -3,10 +3,12 @@ package com.nexustime.reporting;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import com.nexustime.system.web.DateBounds;
+import com.nexustime.system.web.Inputs;
 
 /**
  * The report's query parameters as typed (all text, so that the page can show back exactly what was entered
@@ -17,10 +19,6 @@ public class ReportParameters {
 
 	/** Rates are numeric(12,2): anything longer is not a rate. */
 	private static final BigDecimal MAX_RATE = new BigDecimal("9999999999.99");
-
-	static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-
-	static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
 	private String groupBy;
 
@@ -106,16 +104,10 @@ public class ReportParameters {
 			return fallback;
 		}
 		try {
-			LocalDate date = LocalDate.parse(value.trim());
-			// Java reads years PostgreSQL cannot store; nobody tracked time outside these
-			if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-				problems.add(new InvalidReportException.Problem(field, "must be between " + EARLIEST + " and " + LATEST));
-				return null;
-			}
-			return date;
+			return DateBounds.parse(value);
 		}
-		catch (DateTimeParseException ex) {
-			problems.add(new InvalidReportException.Problem(field, "must be a date like 2026-11-23"));
+		catch (IllegalArgumentException ex) {
+			problems.add(new InvalidReportException.Problem(field, ex.getMessage()));
 			return null;
 		}
 	}
@@ -126,7 +118,7 @@ public class ReportParameters {
 		}
 		BigDecimal rate;
 		try {
-			rate = new BigDecimal(value.trim());
+			rate = Inputs.decimal(value);
 		}
 		catch (NumberFormatException ex) {
 			problems.add(new InvalidReportException.Problem(field, "must be a number like 95.00"));
@@ -148,7 +140,7 @@ public class ReportParameters {
 			return null;
 		}
 		try {
-			long id = Long.parseLong(value.trim());
+			long id = Inputs.wholeNumber(value);
 			if (id > 0) {
 				return id;
 			}

@@ -37,8 +37,12 @@ final class HoursInput {
 			String decimal = value.replace(',', '.');
 			decimal = decimal.startsWith(".") ? "0" + decimal : decimal;
 			decimal = decimal.endsWith(".") ? decimal.substring(0, decimal.length() - 1) : decimal;
-			BigDecimal hours = new BigDecimal(decimal);
-			return hours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
+			BigDecimal hours = new BigDecimal(decimal); // at most six digits, by the pattern
+			int minutes = hours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
+			if (minutes == 0 && hours.signum() != 0) {
+				throw new IllegalArgumentException("'" + value + "' is less than a minute, the smallest unit");
+			}
+			return minutes;
 		}
 		throw new IllegalArgumentException("'" + value + "' is not hours like 1.5 or 1:30");
 	}

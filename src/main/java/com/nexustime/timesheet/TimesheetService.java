@@ -405,8 +405,8 @@ public class TimesheetService {
 			LineKey pair = target.line().pair();
 			if (target.note() != null && !target.note().equals(rowNotes.getOrDefault(pair, ""))) {
 				if (locks.locked(List.of())) {
-					throw new RuleViolationException("rows[" + target.index() + "].note",
-							"the week is locked: its row notes can no longer change");
+					// the same answer as a locked cell's hours: a 409 with the locking rule's reason
+					throw new ConflictException("rows[" + target.index() + "].note", locks.reason());
 				}
 				week.saveRowNote(owner, weekStart, target.line().projectId(), target.line().activityId(),
 						target.note());
@@ -577,6 +577,14 @@ public class TimesheetService {
 		CellLocks(Actor actor, String weekState) {
 			this.actor = actor;
 			this.weekState = weekState;
+		}
+
+		/** Why a new entry in this week is refused: the week-locking rule's own reason. */
+		String reason() {
+			String reason = actor == null ? null
+					: lockRules.decide(entries.lockQuestion(actor, EntryType.ACTIVITY, EntryStatus.OPEN, null, weekState))
+						.reason();
+			return reason == null ? "the week is locked" : reason;
 		}
 
 		/** A cell is locked when a new entry there, or any entry in it, may not be changed by the caller. */

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.nexustime.budget.PoBudgetWatch;
 import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.web.DateBounds;
+import com.nexustime.system.web.Inputs;
+import com.nexustime.system.web.InvalidInputException;
 import com.nexustime.workspace.WorkspaceSettings;
 
 /**
@@ -31,6 +33,15 @@ import com.nexustime.workspace.WorkspaceSettings;
  */
 @Service
 public class BulkEntryImport {
+
+	/** The most rows one paste may hold: a month of a busy person's entries, several times over. */
+	public static final int MAX_ROWS = 1000;
+
+	/** The most characters one paste may hold (a row with a full description is about 2,100). */
+	public static final int MAX_CHARS = 200_000;
+
+	/** The longest row read: six cells, the description at most 2,000 characters. */
+	static final int MAX_ROW_CHARS = 2_200;
 
 	private static final Pattern SPAN = Pattern.compile("(\\d{1,2}[:.]\\d{2})\\s*[-–]\\s*(\\d{1,2}[:.]\\d{2})");
 
@@ -116,7 +127,22 @@ public class BulkEntryImport {
 		});
 	}
 
+	/** Refuses a paste longer than {@link #MAX_CHARS} or {@link #MAX_ROWS} before any row is read. */
+	public static void checkSize(String text) {
+		if (text == null) {
+			return;
+		}
+		if (text.length() > MAX_CHARS) {
+			throw new InvalidInputException("text", "must be at most " + MAX_CHARS + " characters");
+		}
+		long rows = text.lines().count();
+		if (rows > MAX_ROWS) {
+			throw new InvalidInputException("text", "must be at most " + MAX_ROWS + " rows");
+		}
+	}
+
 	private Result run(CurrentUser user, String text) {
+		checkSize(text);
 		entries.lockUser(user.id());
 		budget.holdUntilEnd();
 		ZoneId zone = workspace.current().zone();
@@ -148,16 +174,19 @@ public class BulkEntryImport {
 	}
 
 	static ParsedRow parse(String line, ZoneId zone, Map<String, Long> projects, Map<String, Long> activities) {
+		if (line.length() > MAX_ROW_CHARS) {
+			throw new IllegalArgumentException("the row is longer than " + MAX_ROW_CHARS + " characters");
+		}
 		String[] cells = (line.contains("\t") ? line.split("\t", -1) : line.split(",", -1));
 		if (cells.length < 4) {
 			throw new IllegalArgumentException("needs at least date, time, project and activity");
 		}
 		LocalDate date;
 		try {
-			date = LocalDate.parse(cells[0].trim());
+			date = DateBounds.parse(cells[0]);
 		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("date '" + cells[0].trim() + "' is not like 2026-11-23");
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("date '" + abbreviated(cells[0].trim()) + "' " + ex.getMessage());
 		}
 		String time = cells[1].trim();
 		String project = cells[2].trim();
@@ -190,13 +219,27 @@ public class BulkEntryImport {
 		if (clock.matches()) {
 			return Integer.parseInt(clock.group(1)) * 60 + Integer.parseInt(clock.group(2));
 		}
+		BigDecimal decimal;
 		try {
-			return new BigDecimal(hours.replace(',', '.')).multiply(BigDecimal.valueOf(60))
-				.setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+			// bounded before parsing: "1e3000000" would otherwise expand to three million digits below
+			decimal = Inputs.decimal(hours.replace(',', '.'));
 		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			throw new IllegalArgumentException("time '" + hours + "' is neither hours (1.5, 1:30) nor a span (09:00-10:30)");
+		catch (NumberFormatException ex) {
+			decimal = null;
 		}
+		if (decimal == null || decimal.compareTo(BigDecimal.valueOf(24)) > 0) {
+			throw new IllegalArgumentException("time '" + abbreviated(hours)
+					+ "' is neither hours (1.5, 1:30, at most 24) nor a span (09:00-10:30)");
+		}
+		int minutes = decimal.multiply(BigDecimal.valueOf(60)).setScale(0, java.math.RoundingMode.HALF_UP).intValue();
+		if (minutes == 0 && decimal.signum() != 0) {
+			throw new IllegalArgumentException("time '" + hours + "' is less than a minute, the smallest unit");
+		}
+		return minutes;
+	}
+
+	private static String abbreviated(String text) {
+		return text.length() <= 40 ? text : text.substring(0, 40) + "...";
 	}
 
 	private static String clock(String value) {

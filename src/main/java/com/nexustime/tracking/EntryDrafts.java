@@ -183,7 +183,14 @@ class EntryDrafts {
 				minutes = d.minutes();
 			}
 			else if (d.hours() != null) {
+				if (d.hours().abs().compareTo(BigDecimal.valueOf(MINUTES_PER_DAY / 60)) > 0) {
+					throw new RuleViolationException("hours", "must be between 0 and 24");
+				}
 				minutes = d.hours().multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
+				if (minutes == 0 && d.hours().signum() != 0) {
+					// rounding it away would store nothing while the person thinks time was recorded
+					throw new RuleViolationException("hours", "is less than a minute, the smallest unit an entry holds");
+				}
 			}
 			else {
 				throw new RuleViolationException("minutes", "is required (or give hours, or start and end)");

@@ -8,6 +8,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import com.nexustime.system.web.DateBounds;
+
 /**
  * One entry as stored and as the API shows it. Rate and amount are the values resolved when the entry was
  * saved; later rate changes never touch them.
@@ -36,14 +38,14 @@ public record TimeEntry(Long id, EntryType type, Long userId, Long projectId, Lo
 	}
 
 	/** The first day an entry may have: the same range the reports and the project figures read. */
-	public static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+	public static final LocalDate FIRST_DAY = DateBounds.FIRST_DAY;
 
 	/** The last day an entry may have. */
-	public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+	public static final LocalDate LAST_DAY = DateBounds.LAST_DAY;
 
 	/** Whether an entry may be dated {@code date}: between {@link #FIRST_DAY} and {@link #LAST_DAY}. */
 	public static boolean datable(LocalDate date) {
-		return !date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY);
+		return DateBounds.contains(date);
 	}
 
 	public static BigDecimal hoursOf(int minutes) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,7 +41,8 @@ class TimeEntryController {
 		this.bulk = bulk;
 	}
 
-	record BulkRequest(@NotBlank(message = "is required") String text, Boolean dryRun) {
+	record BulkRequest(@NotBlank(message = "is required") @Size(max = BulkEntryImport.MAX_CHARS, message = "must be at most "
+			+ BulkEntryImport.MAX_CHARS + " characters") String text, Boolean dryRun) {
 	}
 
 	/** Pasted rows: a preview with {@code dryRun}, else all rows created in one transaction (or 422 and none). */

@@ -27,6 +27,7 @@ import com.nexustime.catalog.Project;
 import com.nexustime.catalog.ProjectService;
 import com.nexustime.system.security.CurrentUser;
 import com.nexustime.system.web.ConflictException;
+import com.nexustime.system.web.InvalidInputException;
 import com.nexustime.system.web.RuleViolationException;
 import com.nexustime.workspace.WorkspaceSettings;
 
@@ -231,6 +232,13 @@ class TimeEntryPages {
 		model.addAttribute("text", text);
 		if (text.isBlank()) {
 			model.addAttribute("error", "Paste at least one row.");
+			return IMPORT_VIEW;
+		}
+		try {
+			BulkEntryImport.checkSize(text);
+		}
+		catch (InvalidInputException tooLarge) {
+			model.addAttribute("error", "The pasted text " + tooLarge.getMessage() + "; import it in parts.");
 			return IMPORT_VIEW;
 		}
 		if ("create".equals(action)) {

@@ -77,8 +77,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			String field = mapping.getPath().stream()
 				.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
 				.collect(Collectors.joining(".")).replace(".[", "[");
-			problem = problem(HttpStatus.BAD_REQUEST, "Malformed input", "The value of '" + field + "' cannot be read.");
-			problem.setProperty("errors", List.of(new FieldProblem(field, "has the wrong type or format")));
+			String original = mapping.getOriginalMessage();
+			String reason = original != null && original.startsWith("must be ") ? original : null;
+			problem = problem(HttpStatus.BAD_REQUEST, "Malformed input", "The value of '" + field + "' cannot be read"
+					+ (reason == null ? "." : ": it " + reason + "."));
+			problem.setProperty("errors", List.of(new FieldProblem(field, reason == null ? "has the wrong type or format" : reason)));
 		}
 		else {
 			problem = problem(HttpStatus.BAD_REQUEST, "Malformed input", "The request body is not valid JSON.");
@@ -107,9 +110,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return respond(problem(HttpStatus.NOT_FOUND, "Not found",
 					"There is nothing at '" + ex.getName() + "' = '" + ex.getValue() + "'."));
 		}
+		String reason = boundMessage(ex);
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed input",
-				"The value of '" + ex.getName() + "' cannot be read.");
-		problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), "has the wrong type or format")));
+				"The value of '" + ex.getName() + "' cannot be read" + (reason == null ? "." : ": it " + reason + "."));
+		problem.setProperty("errors", List.of(new FieldProblem(ex.getName(),
+				reason == null ? "has the wrong type or format" : reason)));
 		return ResponseEntity.badRequest().body(problem);
 	}
 
@@ -121,6 +126,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", summary(errors));
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.field() + ": " + ex.getMessage());
+		problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+		return respond(problem);
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -212,6 +224,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static String lastNode(String path) {
 		int dot = path.lastIndexOf('.');
 		return dot < 0 ? path : path.substring(dot + 1);
+	}
+
+	/** The reason {@link Inputs} or {@link DateBounds} gave for refusing a value, when they did. */
+	static String boundMessage(Exception ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof IllegalArgumentException && cause.getMessage() != null
+					&& cause.getMessage().startsWith("must be ")) {
+				return cause.getMessage();
+			}
+		}
+		return null;
 	}
 
 	/**
