@@ -84,6 +84,17 @@ class OperationsEndpointsTest extends IntegrationTest {
 	}
 
 	@Test
+	void prometheusScrapesWithAnAdminsPersonalToken() {
+		String token = admin().post("/api/v1/me/tokens", Map.of("name", "prometheus " + System.nanoTime())).json()
+			.get("token").asText();
+		HttpResponse<String> scraped = scrape("Bearer " + token);
+		System.out.println("scrape with an admin's token -> " + scraped.statusCode());
+		assertThat(scraped.statusCode()).isEqualTo(200);
+		assertThat(scraped.body()).contains("nexus_outbox_unsent").doesNotContain(token);
+		assertThat(scrape("Bearer not-a-token").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void noActuatorOutputHoldsAPasswordOrAKey() throws IOException {
 		String serverKey = java.nio.file.Files.readString(java.nio.file.Path.of("target", "test-server.key")).strip();
 		assertThat(serverKey).isNotEmpty();
@@ -134,11 +145,14 @@ class OperationsEndpointsTest extends IntegrationTest {
 
 	/** A scrape as Prometheus makes it: Basic credentials, asking for the text format. */
 	private HttpResponse<String> scrape(String email, String password) {
+		return scrape("Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private HttpResponse<String> scrape(String authorization) {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
 				.header("Accept", "text/plain;version=0.0.4;q=0.3,*/*;q=0.1")
-				.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)))
+				.header("Authorization", authorization)
 				.build();
 			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 		}
