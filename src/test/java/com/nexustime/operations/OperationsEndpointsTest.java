@@ -8,13 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
 import com.nexustime.notify.Mailer;
@@ -141,6 +146,32 @@ class OperationsEndpointsTest extends IntegrationTest {
 		assertThat(savesAfter - saves).as("one save, one increment").isEqualTo(1.0);
 		assertThat(unsentAfter).isGreaterThanOrEqualTo(1).isGreaterThanOrEqualTo(unsent + 1);
 		assertThat(after).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/v1/time-entries\"");
+	}
+
+	@Test
+	void theJobGaugesCountADueJobAndAFailedOne() {
+		// the weekly reminder's timer, made due now and then failed, with the executor off (as in every test)
+		ManagementService management = context.getBean(ProcessEngine.class).getManagementService();
+		Job timer = management.createJobQuery().processDefinitionKey("week-reminders").timers().active().list().get(0);
+		Date dueAt = timer.getDuedate();
+		int retries = timer.getRetries();
+		try {
+			double due = value(scrape(ADMIN_EMAIL, ADMIN_PASSWORD).body(), "nexus_jobs_due", null);
+			double failed = value(scrape(ADMIN_EMAIL, ADMIN_PASSWORD).body(), "nexus_jobs_failed", null);
+			management.setJobDuedate(timer.getId(), Date.from(Instant.now().minusSeconds(60)));
+			String dueNow = scrape(ADMIN_EMAIL, ADMIN_PASSWORD).body();
+			management.setJobRetries(timer.getId(), 0);
+			String failedNow = scrape(ADMIN_EMAIL, ADMIN_PASSWORD).body();
+			System.out.println("jobs due " + due + " -> " + value(dueNow, "nexus_jobs_due", null) + " (timer due), failed "
+					+ failed + " -> " + value(failedNow, "nexus_jobs_failed", null) + " (retries 0)");
+			assertThat(value(dueNow, "nexus_jobs_due", null)).isEqualTo(due + 1);
+			assertThat(value(failedNow, "nexus_jobs_failed", null)).isEqualTo(failed + 1);
+			assertThat(value(failedNow, "nexus_jobs_due", null)).as("a failed job is not due work").isEqualTo(due);
+		}
+		finally {
+			management.setJobRetries(timer.getId(), retries);
+			management.setJobDuedate(timer.getId(), dueAt);
+		}
 	}
 
 	/** A scrape as Prometheus makes it: Basic credentials, asking for the text format. */
