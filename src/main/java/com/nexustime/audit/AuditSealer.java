@@ -77,6 +77,16 @@ public class AuditSealer implements SmartLifecycle {
 	}
 
 	/**
+	 * Committed or running records not yet in the chain: the ids after the last sealed one (an index range on the
+	 * log's key, so the count costs what the tail holds, not the log). It stays high when the sealer stalls.
+	 */
+	public long unsealed() {
+		return jdbc.sql("""
+				select count(*) from audit_log
+				where id > (select coalesce(max(record_id), 0) from audit_seal)""").query(Long.class).single();
+	}
+
+	/**
 	 * The scheduled run; skips when another node is sealing right now, and waits only briefly for running
 	 * transactions, as it shares the scheduler's thread with other jobs (the next run tries again).
 	 */

@@ -62,6 +62,11 @@ public class OutboxSender {
 		this.secretLinks = secretLinks.stream().collect(Collectors.toMap(SecretLinks::kind, Function.identity()));
 	}
 
+	/** Mail waiting to go out (due now or retrying later); counted on the outbox's partial index of pending mail. */
+	public long unsent() {
+		return jdbc.sql("select count(*) from mail_outbox where status = 'PENDING'").query(Long.class).single();
+	}
+
 	/** Sends the mail that is due at {@code now} through {@code sender}; answers how many went out. */
 	public int sendDue(JavaMailSender sender, Instant now) {
 		Integer sent = transaction.execute(status -> {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,12 +28,12 @@ public class RuleAdministration {
 
 	private final AuditLog audit;
 
-	private final RuleTrials trials;
+	private final RuleReleases releases;
 
-	RuleAdministration(RuleBook rules, AuditLog audit, RuleTrials trials) {
+	RuleAdministration(RuleBook rules, AuditLog audit, RuleReleases releases) {
 		this.rules = rules;
 		this.audit = audit;
-		this.trials = trials;
+		this.releases = releases;
 	}
 
 	public RulesOverview overview() {
@@ -44,13 +45,15 @@ public class RuleAdministration {
 
 	/**
 	 * Recompiles the rule files and tries them on sample questions ({@link RuleTrials}) before taking them. A
-	 * successful reload is audited (the rules in effect before and after); a failed one (not compiling, or
+	 * successful reload is audited (the rules in effect before and after) and released to the other nodes; a failed one (not compiling, or
 	 * failing on a sample question) changes nothing and returns the errors.
 	 */
 	@Transactional
 	public RuleLoad reload() {
 		RuleLoad before = rules.inEffect();
-		RuleLoad load = rules.reload(trials);
+		// recorded as the newest release, so that every other node takes the same rules (RuleReleases)
+		RuleLoad load = releases.reloadFromFolder(SecurityContextHolder.getContext().getAuthentication() == null ? null
+				: SecurityContextHolder.getContext().getAuthentication().getName());
 		if (load.ok()) {
 			audit.record("RELOAD", "Rules", "rules", before, load);
 		}

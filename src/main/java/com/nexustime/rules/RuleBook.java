@@ -57,7 +57,8 @@ public class RuleBook {
 	 * as one reference, so an evaluation uses one compilation from start to end. A replaced pool is never shut
 	 * down (that would dispose the sessions of evaluations still running on it): it goes with its compilation.
 	 */
-	private record Compilation(KieBase kieBase, KieContainerSessionsPool sessions, RuleLoad load) {
+	private record Compilation(KieBase kieBase, KieContainerSessionsPool sessions, RuleLoad load,
+			List<DataFile> sources) {
 	}
 
 	private final DataFolder folder;
@@ -76,7 +77,7 @@ public class RuleBook {
 	public RuleBook(DataFolder folder, Clock clock) {
 		this.folder = folder;
 		this.clock = clock;
-		Compilation first = compile();
+		Compilation first = compile(files());
 		if (!first.load().ok()) {
 			throw new RuleBuildException(folder.location(), first.load().errors());
 		}
@@ -90,7 +91,7 @@ public class RuleBook {
 	 * starts afterwards; on failure the old rules stay and the returned load lists the errors.
 	 */
 	public synchronized RuleLoad reload() {
-		return take(compile());
+		return take(compile(files()));
 	}
 
 	private RuleLoad take(Compilation next) {
@@ -167,7 +168,15 @@ public class RuleBook {
 	 * evaluation that starts afterwards.
 	 */
 	public synchronized RuleLoad reload(Runnable trial) {
-		Compilation next = compile();
+		return reload(files(), trial);
+	}
+
+	/**
+	 * {@link #reload(Runnable)} with the given rule texts instead of the folder's: those of a release another node
+	 * made ({@link RuleReleases}).
+	 */
+	synchronized RuleLoad reload(List<DataFile> sources, Runnable trial) {
+		Compilation next = compile(sources);
 		if (next.load().ok()) {
 			TRIAL.set(next);
 			try {
@@ -188,9 +197,13 @@ public class RuleBook {
 		return take(next);
 	}
 
-	private Compilation compile() {
+	/** The rule texts the rules in effect were compiled from. */
+	List<DataFile> sourcesInEffect() {
+		return inEffect.sources();
+	}
+
+	private Compilation compile(List<DataFile> files) {
 		Instant at = clock.instant();
-		List<DataFile> files = files();
 		List<String> names = files.stream().map(DataFile::name).toList();
 		KieServices kie = KieServices.get();
 		// a release id of its own per build, so that builds never replace each other in Kie's shared repository
@@ -211,13 +224,13 @@ public class RuleBook {
 			.toList());
 		if (!errors.isEmpty()) {
 			kie.getRepository().removeKieModule(releaseId);
-			return new Compilation(null, null, new RuleLoad(at, names, false, errors));
+			return new Compilation(null, null, new RuleLoad(at, names, false, errors), files);
 		}
 		KieContainer container = kie.newKieContainer(releaseId, classLoader);
 		KieBase kieBase = container.getKieBase();
 		KieContainerSessionsPool sessions = container.newKieSessionsPool(POOLED_SESSIONS);
 		kie.getRepository().removeKieModule(releaseId);
-		return new Compilation(kieBase, sessions, new RuleLoad(at, names, true, List.of()));
+		return new Compilation(kieBase, sessions, new RuleLoad(at, names, true, List.of()), List.copyOf(files));
 	}
 
 	/**

@@ -44,9 +44,11 @@ class EntrySaves {
 
 	private final PoBudgetWatch budget;
 
+	private final EntrySaveCount count;
+
 	EntrySaves(TimeEntries entries, TimeEntryStore store, EntryDrafts drafts, EntryLocking locking,
 			VisibleEntries visible, EntryActors actors, WorkspaceSettings workspace, AuditLog audit,
-			PoBudgetWatch budget) {
+			PoBudgetWatch budget, EntrySaveCount count) {
 		this.entries = entries;
 		this.store = store;
 		this.drafts = drafts;
@@ -56,6 +58,7 @@ class EntrySaves {
 		this.workspace = workspace;
 		this.audit = audit;
 		this.budget = budget;
+		this.count = count;
 	}
 
 	TimeEntry create(CurrentUser actor, EntryRequest request) {
@@ -74,6 +77,7 @@ class EntrySaves {
 				entry.date(), () -> locking.weekState(entry.userId(), settings.weekContaining(entry.date()))));
 		TimeEntry saved = entries.insert(entry);
 		audit.record(action("CREATE", decision), ENTITY, saved.id(), null, saved);
+		count.created();
 		// a project without purchase orders (as read at the start of this save) has nothing to check
 		return saved.withAlerts(TimeEntryService.alerts(
 				budget.changed(actor, saved.id(), facts.hasOrders() ? saved.projectId() : null)));
@@ -120,6 +124,7 @@ class EntrySaves {
 				current.createdAt(), null, current.version(), List.of()))
 			.orElseThrow(() -> new OptimisticLockingFailureException("stale version"));
 		audit.record(action("UPDATE", before.audited() ? before : after), ENTITY, id, current, saved);
+		count.updated();
 		// an entry moved to another project changes the cost of both
 		return saved.withAlerts(TimeEntryService.alerts(budget.changed(actor, id, current.projectId(), saved.projectId())));
 	}
@@ -135,6 +140,7 @@ class EntrySaves {
 				weekStateOf(locked, current, settings));
 		entries.delete(id, current.version());
 		audit.record(action("DELETE", decision), ENTITY, id, current, null);
+		count.deleted();
 		budget.changed(actor, id, current.projectId());
 	}
 

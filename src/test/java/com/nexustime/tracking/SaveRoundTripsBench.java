@@ -84,7 +84,7 @@ class SaveRoundTripsBench extends IntegrationTest {
 				context.getBean(RateLookup.class)), context.getBean(EntryLocking.class),
 				context.getBean(VisibleEntries.class), context.getBean(EntryActors.class),
 				context.getBean(WorkspaceSettings.class), context.getBean(AuditLog.class),
-				context.getBean(PoBudgetWatch.class));
+				context.getBean(PoBudgetWatch.class), context.getBean(EntrySaveCount.class));
 	}
 
 	/** The save's reads as they were before they shared a round trip: lock, facts, week status, rates. */

@@ -9,6 +9,7 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -52,7 +53,7 @@ class SecurityConfig {
 		RequestMatcher engineRest = new AntPathRequestMatcher("/engine-rest/**");
 		RequestMatcher camundaApi = new AntPathRequestMatcher("/camunda/api/**");
 		RequestMatcher machineClients = request -> api.matches(request) || engineRest.matches(request)
-				|| camundaApi.matches(request);
+				|| camundaApi.matches(request) || ManagementRequests.ACTUATOR.matches(request);
 		RequestMatcher carriesCredentials = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 
 		http.authorizeHttpRequests(auth -> auth
@@ -61,6 +62,11 @@ class SecurityConfig {
 			// a forgotten password and the page of a reset or invitation link: no account session yet
 			.requestMatchers("/password/forgot", "/password/reset", "/api/v1/password-resets").permitAll()
 			.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+			// Actuator: probes for anyone, the rest on the management port or for admins (ManagementRequests)
+			.requestMatchers(ManagementRequests.PROBES).permitAll()
+			.requestMatchers(ManagementRequests.onManagementPort(http.getSharedObject(ApplicationContext.class).getEnvironment()))
+			.permitAll()
+			.requestMatchers(ManagementRequests.ACTUATOR).hasRole(Role.ADMIN.name())
 			// requests a feature refuses to everyone, e.g. engine API writes that bypass the business rules
 			.requestMatchers(request -> refused.stream().anyMatch(r -> r.isRefused(request))).denyAll()
 			.requestMatchers("/camunda/**", "/engine-rest/**").hasAnyRole(ENGINE_ROLES)
