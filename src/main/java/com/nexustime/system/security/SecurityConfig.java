@@ -21,7 +21,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -53,7 +58,7 @@ class SecurityConfig {
 		RequestMatcher camundaApi = new AntPathRequestMatcher("/camunda/api/**");
 		RequestMatcher machineClients = request -> api.matches(request) || engineRest.matches(request)
 				|| camundaApi.matches(request);
-		RequestMatcher carriesCredentials = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		RequestMatcher carriesCredentials = CredentialsInRequest::present;
 
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
@@ -71,19 +76,30 @@ class SecurityConfig {
 		http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
 		http.addFilterBefore(new AccessTokenAuthenticationFilter(tokens, accounts, problems), BasicAuthenticationFilter.class);
+		// a request that brings Basic or a token is judged by those alone: its session's sign-in is not restored
+		http.securityContext(context -> context.securityContextRepository(new CredentialsInRequest(
+				new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+						new HttpSessionSecurityContextRepository()))));
+		http.addFilterAfter(new SignedInSessionCheck(accounts), SecurityContextHolderFilter.class);
 		LinkedHashMap<RequestMatcher, AccessDeniedHandler> deniedByKind = new LinkedHashMap<>();
 		deniedByKind.put(machineClients, problems);
 		http.exceptionHandling(ex -> ex
 			.defaultAuthenticationEntryPointFor(problems, machineClients)
 			// pages get the app's error page, API clients problem+json
 			.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(deniedByKind, new AccessDeniedHandlerImpl())));
-		// Camunda's webapp has its own CSRF protection. API calls that carry credentials are not browser form
-		// posts, and an API call without a session has nothing to forge: it is answered 401 instead.
+		// Camunda's webapp has its own CSRF protection. API calls that carry Basic or a token are authenticated by
+		// those in this very request or refused 401 (the session is not consulted, see CredentialsInRequest), and
+		// an API call without a session has nothing to forge: it is answered 401 instead.
 		RequestMatcher withoutSession = request -> request.getRequestedSessionId() == null;
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"),
 				request -> machineClients.matches(request)
 						&& (carriesCredentials.matches(request) || withoutSession.matches(request))));
 		http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+		// only a page a person was sent away from is remembered for after sign-in: an API call answered 401
+		// must not open a session
+		HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+		pagesOnly.setRequestMatcher(request -> !machineClients.matches(request));
+		http.requestCache(cache -> cache.requestCache(pagesOnly));
 		return http.build();
 	}
 
