@@ -20,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -50,7 +51,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens, UserAccounts accounts,
-			ObjectMapper json, ObjectProvider<RefusedRequests> refusals) throws Exception {
+			ObjectMapper json, ObjectProvider<RefusedRequests> refusals, SignInThrottle throttle) throws Exception {
 		List<RefusedRequests> refused = refusals.orderedStream().toList();
 		ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
 		RequestMatcher api = new AntPathRequestMatcher("/api/**");
@@ -81,6 +82,8 @@ class SecurityConfig {
 				new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
 						new HttpSessionSecurityContextRepository()))));
 		http.addFilterAfter(new SignedInSessionCheck(accounts), SecurityContextHolderFilter.class);
+		// a blocked sign-in is refused before its password is checked (SignInThrottle counts the failures)
+		http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		LinkedHashMap<RequestMatcher, AccessDeniedHandler> deniedByKind = new LinkedHashMap<>();
 		deniedByKind.put(machineClients, problems);
 		http.exceptionHandling(ex -> ex
