@@ -13,3 +13,7 @@ create table sign_in_block (
     key           text        primary key,
     blocked_until timestamptz not null
 );
+
+-- Personal tokens now end (people/PersonalTokens: 90 days unless chosen, at most a year). A token made before had
+-- no end: it keeps working for 90 days from this upgrade, which its owner sees in their token list.
+update access_token set expires_at = now() + interval '90 days' where expires_at is null and revoked_at is null;
