@@ -1,12 +1,10 @@
 package com.nexustime.approval;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.time.Duration;
 
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,64 +12,49 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.nexustime.system.security.SharedBuckets;
+
 /**
- * Limits requests to the public pages per client address with a sliding one-minute window, so a link cannot be
- * brute-forced or its page hammered. The window lives in this node's memory: with two app nodes each keeps its
- * own, so a client may get up to twice the limit across them.
+ * Limits requests to the public pages per client address, so a link cannot be brute-forced or its page hammered.
+ * The address is the peer's, or behind a trusted proxy ({@code NEXUS_TRUSTED_PROXIES}) the client address the proxy
+ * forwarded, as Tomcat's remote-IP valve resolved it; an {@code X-Forwarded-For} from any other peer counts for
+ * nothing. The count is a token bucket (the limit per minute, refilled whole each minute) kept in PostgreSQL through
+ * {@link SharedBuckets}, so every app node counts against the same limit.
  */
 class PublicRateLimit extends OncePerRequestFilter {
 
-	private static final long WINDOW_MILLIS = 60_000;
+	private final String name;
 
-	private final int perMinute;
+	private final SharedBuckets buckets;
 
-	private final LongSupplier clock;
+	private final BucketConfiguration limit;
 
-	private final Map<String, Deque<Long>> windows = new ConcurrentHashMap<>();
-
-	PublicRateLimit(int perMinute, LongSupplier clock) {
-		this.perMinute = perMinute;
-		this.clock = clock;
+	/** {@code name} keeps the buckets of one limit apart from another's (public pages, password pages). */
+	PublicRateLimit(String name, int perMinute, SharedBuckets buckets) {
+		this.name = name;
+		this.buckets = buckets;
+		this.limit = BucketConfiguration.builder()
+			.addLimit(l -> l.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
+			.build();
 	}
 
-	/** True when this request from {@code client} still fits in its window (and is counted). */
-	boolean allow(String client) {
-		long now = clock.getAsLong();
-		if (windows.size() > 10_000) {
-			forgetIdle(now);
-		}
-		Deque<Long> window = windows.computeIfAbsent(client, c -> new ArrayDeque<>());
-		synchronized (window) {
-			while (!window.isEmpty() && window.peekFirst() <= now - WINDOW_MILLIS) {
-				window.pollFirst();
-			}
-			if (window.size() >= perMinute) {
-				return false;
-			}
-			window.addLast(now);
-			return true;
-		}
-	}
-
-	private void forgetIdle(long now) {
-		windows.entrySet().removeIf(e -> {
-			synchronized (e.getValue()) {
-				Long last = e.getValue().peekLast();
-				return last == null || last <= now - WINDOW_MILLIS;
-			}
-		});
+	/** Counts this request from {@code client}; the probe says whether it fits and, if not, how long to wait. */
+	ConsumptionProbe take(String client) {
+		return buckets.take("public:" + name + ":" + client, limit);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		// the peer (behind a trusted proxy, the client it forwarded), never a header a client sets itself
-		if (allow(request.getRemoteAddr())) {
+		ConsumptionProbe probe = take(request.getRemoteAddr());
+		if (probe.isConsumed()) {
 			chain.doFilter(request, response);
 			return;
 		}
 		response.setStatus(429);
-		response.setHeader("Retry-After", "60");
+		response.setHeader("Retry-After",
+				Long.toString(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1)));
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			response.setContentType("application/problem+json");
 			response.getWriter().write("""

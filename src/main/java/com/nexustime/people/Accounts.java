@@ -21,7 +21,7 @@ import com.nexustime.system.web.RuleViolationException;
 /**
  * A person's own password: changing it (the current one required), resetting a forgotten one by a mailed link,
  * and setting a first one from an invitation. Changing the password changes its stored hash, which ends the
- * person's other sessions ({@link SessionCredentialsCheck}). Every step is audited without the password, its
+ * person's other sessions (the security layer's SignedInSessionCheck). Every step is audited without the password, its
  * hash or the link.
  */
 @Service

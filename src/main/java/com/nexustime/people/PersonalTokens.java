@@ -1,6 +1,8 @@
 package com.nexustime.people;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import com.nexustime.system.security.AccessTokens;
 import com.nexustime.system.security.AccessTokens.IssuedToken;
 import com.nexustime.system.security.AccessTokens.TokenInfo;
 import com.nexustime.system.web.NotFoundException;
+import com.nexustime.system.web.RuleViolationException;
 
 /** A person's own API tokens: issued, listed and revoked by their owner only, each step audited. */
 @Service
@@ -29,10 +32,25 @@ class PersonalTokens {
 		this.audit = audit;
 	}
 
+	/** A token without a chosen end lasts this long. */
+	static final Duration DEFAULT_LIFETIME = Duration.ofDays(90);
+
+	/** No token lasts longer than this. */
+	static final Duration LONGEST_LIFETIME = Duration.ofDays(366);
+
+	/**
+	 * Issues a token; without an end date it ends after {@link #DEFAULT_LIFETIME}, and one may not be chosen more
+	 * than {@link #LONGEST_LIFETIME} ahead (422 on {@code expiresAt}).
+	 */
 	@Transactional
 	IssuedToken issue(long ownerId, String name, Instant expiresAt) {
-		IssuedToken issued = tokens.issue(ownerId, name.trim(), expiresAt);
-		audit.record("CREATE", ENTITY, issued.id(), null, evidence(ownerId, issued.name(), issued.prefix(), expiresAt));
+		Instant now = Instant.now();
+		if (expiresAt != null && expiresAt.isAfter(now.plus(LONGEST_LIFETIME))) {
+			throw new RuleViolationException("expiresAt", "A token can last at most one year.");
+		}
+		Instant ends = expiresAt != null ? expiresAt : now.plus(DEFAULT_LIFETIME).truncatedTo(ChronoUnit.SECONDS);
+		IssuedToken issued = tokens.issue(ownerId, name.trim(), ends);
+		audit.record("CREATE", ENTITY, issued.id(), null, evidence(ownerId, issued.name(), issued.prefix(), ends));
 		return issued;
 	}
 

@@ -16,7 +16,7 @@ import com.nexustime.system.security.UserAccounts;
 
 /**
  * After a password change in a signed-in session, that session takes the new password's hash and a new id, so
- * it stays signed in while {@link SessionCredentialsCheck} ends the others.
+ * it stays signed in while the security layer's session check ends the others.
  */
 @Component
 class SignedInSessions {

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.nexustime.system.security.AccessTokens.IssuedToken;
 import com.nexustime.system.security.AccessTokens.TokenInfo;
 import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.security.TokenSignIn;
 
 @RestController
 @RequestMapping("/api/v1/me/tokens")
@@ -38,7 +41,12 @@ class TokenController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	IssuedToken issue(@Valid @RequestBody NewToken request, @AuthenticationPrincipal CurrentUser caller) {
+	IssuedToken issue(@Valid @RequestBody NewToken request, @AuthenticationPrincipal CurrentUser caller,
+			Authentication signIn) {
+		if (TokenSignIn.isToken(signIn)) {
+			// a token that could make tokens could outlive its own end and its revocation
+			throw new AccessDeniedException("A personal token cannot create tokens: use your password.");
+		}
 		return tokens.issue(caller.id(), request.name(), request.expiresAt());
 	}
 

@@ -74,6 +74,9 @@ class TokenPages {
 	@PostMapping("/me/tokens")
 	String issue(@Valid @ModelAttribute("token") TokenForm form, BindingResult result,
 			@AuthenticationPrincipal CurrentUser caller, Model model, RedirectAttributes redirect) {
+		if (form.getExpiresOn() != null && form.getExpiresOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusYears(1))) {
+			result.rejectValue("expiresOn", "tooLate", "A token can last at most one year.");
+		}
 		if (result.hasErrors()) {
 			model.addAttribute("tokens", tokens.list(caller.id()));
 			return VIEW;

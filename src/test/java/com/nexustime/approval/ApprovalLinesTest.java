@@ -3,7 +3,6 @@ package com.nexustime.approval;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,19 +48,5 @@ class ApprovalLinesTest {
 		a.put("b", "2");
 		a.put("a", "1");
 		assertThat(CanonicalSnapshot.canonical(a)).isEqualTo("{\"a\":\"1\",\"b\":\"2\"}");
-	}
-
-	@Test
-	void theRateLimitSlidesOverOneMinutePerAddress() {
-		AtomicLong now = new AtomicLong(1_000_000);
-		PublicRateLimit limit = new PublicRateLimit(3, now::get);
-		assertThat(limit.allow("a")).isTrue();
-		assertThat(limit.allow("a")).isTrue();
-		now.addAndGet(30_000);
-		assertThat(limit.allow("a")).isTrue();
-		assertThat(limit.allow("a")).isFalse();
-		assertThat(limit.allow("b")).as("another address has its own window").isTrue();
-		now.addAndGet(30_001);
-		assertThat(limit.allow("a")).as("the first two left the window").isTrue();
 	}
 }

@@ -21,8 +21,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -37,6 +46,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfig {
 
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
 	private static final String[] ENGINE_ROLES = { Role.ADMIN.name(), Role.PROCESS_OWNER.name() };
 
 	@Bean
@@ -46,7 +59,7 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens, UserAccounts accounts,
-			ObjectMapper json, ObjectProvider<RefusedRequests> refusals) throws Exception {
+			ObjectMapper json, ObjectProvider<RefusedRequests> refusals, SignInThrottle throttle) throws Exception {
 		List<RefusedRequests> refused = refusals.orderedStream().toList();
 		ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
 		RequestMatcher api = new AntPathRequestMatcher("/api/**");
@@ -54,7 +67,7 @@ class SecurityConfig {
 		RequestMatcher camundaApi = new AntPathRequestMatcher("/camunda/api/**");
 		RequestMatcher machineClients = request -> api.matches(request) || engineRest.matches(request)
 				|| camundaApi.matches(request) || ManagementRequests.ACTUATOR.matches(request);
-		RequestMatcher carriesCredentials = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		RequestMatcher carriesCredentials = CredentialsInRequest::present;
 
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico").permitAll()
@@ -77,19 +90,43 @@ class SecurityConfig {
 		http.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
 		http.addFilterBefore(new AccessTokenAuthenticationFilter(tokens, accounts, problems), BasicAuthenticationFilter.class);
+		// a request that brings Basic or a token is judged by those alone: its session's sign-in is not restored
+		http.securityContext(context -> context.securityContextRepository(new CredentialsInRequest(
+				new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+						new HttpSessionSecurityContextRepository()))));
+		http.addFilterAfter(new SignedInSessionCheck(accounts), SecurityContextHolderFilter.class);
+		// a blocked sign-in is refused before its password is checked (SignInThrottle counts the failures)
+		http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		LinkedHashMap<RequestMatcher, AccessDeniedHandler> deniedByKind = new LinkedHashMap<>();
 		deniedByKind.put(machineClients, problems);
 		http.exceptionHandling(ex -> ex
 			.defaultAuthenticationEntryPointFor(problems, machineClients)
 			// pages get the app's error page, API clients problem+json
 			.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(deniedByKind, new AccessDeniedHandlerImpl())));
-		// Camunda's webapp has its own CSRF protection. API calls that carry credentials are not browser form
-		// posts, and an API call without a session has nothing to forge: it is answered 401 instead.
+		// Camunda's webapp has its own CSRF protection. API calls that carry Basic or a token are authenticated by
+		// those in this very request or refused 401 (the session is not consulted, see CredentialsInRequest), and
+		// an API call without a session has nothing to forge: it is answered 401 instead.
 		RequestMatcher withoutSession = request -> request.getRequestedSessionId() == null;
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"),
 				request -> machineClients.matches(request)
 						&& (carriesCredentials.matches(request) || withoutSession.matches(request))));
-		http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+		// scripts only from this origin (no inline script or handler anywhere in the pages); inline style
+		// attributes are still allowed. Camunda's webapp sends a policy of its own, so it is left out of this one.
+		// A secret link lives in the path (/public/**, /password/reset): those pages send no Referer at all.
+		RequestMatcher camunda = new AntPathRequestMatcher("/camunda/**");
+		RequestMatcher secretLinks = request -> new AntPathRequestMatcher("/public/**").matches(request)
+				|| new AntPathRequestMatcher("/password/reset").matches(request);
+		http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !camunda.matches(request),
+					new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(secretLinks,
+					(request, response) -> response.setHeader("Referrer-Policy", "no-referrer"))));
+		// only a page a person was sent away from is remembered for after sign-in: an API call answered 401
+		// must not open a session
+		HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+		pagesOnly.setRequestMatcher(request -> !machineClients.matches(request));
+		http.requestCache(cache -> cache.requestCache(pagesOnly));
 		return http.build();
 	}
 
