@@ -94,6 +94,11 @@ final class PgServer implements AutoCloseable {
 
 	/** The server's own process: {@code DATA PORT FRESH}. */
 	public static void main(String[] args) throws Exception {
+		// only the run's own SIGTERM stops the server; a hang-up or Ctrl-C meant for the shell does not
+		for (String signal : new String[] { "HUP", "INT" }) {
+			sun.misc.Signal.handle(new sun.misc.Signal(signal), ignored -> {
+			});
+		}
 		Path data = Path.of(args[0]).toAbsolutePath();
 		int port = Integer.parseInt(args[1]);
 		boolean fresh = Boolean.parseBoolean(args[2]);
