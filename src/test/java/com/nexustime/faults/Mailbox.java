@@ -27,8 +27,11 @@ final class Mailbox implements AutoCloseable {
 	/** The path of a client's signing link; the host in the mail is the app's public address. */
 	static final Pattern APPROVAL_LINK = Pattern.compile("https?://[^\\s\"<>]*(/public/approvals/[A-Za-z0-9_-]+)");
 
-	/** One received mail: to whom, and the signing link path it carries (or null). */
-	record Mail(String to, String link) {
+	/** The fault run's own tag in each approval's message: which approval of the run the mail belongs to. */
+	static final Pattern TAG = Pattern.compile("fault-run approval #(\\d+)");
+
+	/** One received mail: to whom, the signing link path it carries (or null) and the run's tag (or 0). */
+	record Mail(String to, String subject, String link, int tag) {
 	}
 
 	private final int port;
@@ -83,6 +86,37 @@ final class Mailbox implements AutoCloseable {
 		return links;
 	}
 
+	/** How many mails to {@code address} have a subject containing {@code text}. */
+	long countSubject(String address, String text) throws IOException, MessagingException {
+		return all().stream().filter(m -> address.equalsIgnoreCase(m.to()) && m.subject().contains(text)).count();
+	}
+
+	/** The links mailed to {@code address} for each tagged approval, one list element per mail. */
+	Map<Integer, List<String>> linksByTag(String address) throws IOException, MessagingException {
+		Map<Integer, List<String>> byTag = new java.util.TreeMap<>();
+		for (Mail mail : all()) {
+			if (address.equalsIgnoreCase(mail.to()) && mail.link() != null && mail.tag() > 0) {
+				byTag.computeIfAbsent(mail.tag(), k -> new ArrayList<>()).add(mail.link());
+			}
+		}
+		return byTag;
+	}
+
+	/** Waits until approval {@code tag}'s mail to {@code address} arrived; answers its link, or null after the limit. */
+	String awaitLink(String address, int tag, Duration limit) throws IOException, MessagingException, InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (true) {
+			List<String> links = linksByTag(address).get(tag);
+			if (links != null) {
+				return links.get(0);
+			}
+			if (System.nanoTime() > deadline) {
+				return null;
+			}
+			Thread.sleep(250);
+		}
+	}
+
 	/** Waits until {@code address} has at least {@code count} distinct links, or the time is up; answers the links. */
 	Map<String, Integer> awaitLinks(String address, int count, Duration limit)
 			throws IOException, MessagingException, InterruptedException {
@@ -100,8 +134,10 @@ final class Mailbox implements AutoCloseable {
 		for (MimeMessage message : server.getReceivedMessages()) {
 			var to = message.getRecipients(Message.RecipientType.TO);
 			String address = to == null || to.length == 0 ? "" : ((InternetAddress) to[0]).getAddress();
-			Matcher link = APPROVAL_LINK.matcher(text(message));
-			mails.add(new Mail(address, link.find() ? link.group(1) : null));
+			String text = text(message);
+			Matcher link = APPROVAL_LINK.matcher(text);
+			Matcher tag = TAG.matcher(text);
+			mails.add(new Mail(address, String.valueOf(message.getSubject()), link.find() ? link.group(1) : null, tag.find() ? Integer.parseInt(tag.group(1)) : 0));
 		}
 		return mails;
 	}
