@@ -38,7 +38,8 @@ final class Client {
 		HttpResponse<String> page = get(link);
 		String csrf = csrf(page);
 		if (page.statusCode() != 200 || csrf == null) {
-			throw new IOException("the approval page " + link + " answered " + page.statusCode() + " without its form");
+			throw new IOException("the approval page " + link + " answered " + page.statusCode() + " without its form: "
+					+ page.body().substring(0, Math.min(300, page.body().length())));
 		}
 		HttpResponse<String> signed = postForm(link + "/approve",
 				"signature=" + encode(name) + "&_csrf=" + encode(csrf));

@@ -135,6 +135,9 @@ final class Mailbox implements AutoCloseable {
 			var to = message.getRecipients(Message.RecipientType.TO);
 			String address = to == null || to.length == 0 ? "" : ((InternetAddress) to[0]).getAddress();
 			String text = text(message);
+			if (System.getenv("FAULTS_DEBUG_MAIL") != null) {
+				System.out.println("MAIL to " + address + ":\n" + text);
+			}
 			Matcher link = APPROVAL_LINK.matcher(text);
 			Matcher tag = TAG.matcher(text);
 			mails.add(new Mail(address, String.valueOf(message.getSubject()), link.find() ? link.group(1) : null, tag.find() ? Integer.parseInt(tag.group(1)) : 0));

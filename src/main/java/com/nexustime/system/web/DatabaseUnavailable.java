@@ -16,9 +16,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * The database cannot be reached right now (restarting, network gone, pool exhausted): a passing condition, not a
  * fault of the request. API callers get 503 problem+json with {@code Retry-After}; pages get the error page with
- * 503. Conflicts between writers ({@link ConcurrencyFailureException}) are not this: they keep their 409.
+ * 503. Used by the handlers here and by the sign-in's entry point (a password checked against a database that is
+ * gone). Conflicts between writers ({@link ConcurrencyFailureException}) are not this: they keep their 409.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
 	/** Seconds a client is asked to wait: about how long PostgreSQL takes to restart. */
 	static final int RETRY_AFTER_SECONDS = 5;
@@ -31,7 +32,7 @@ final class DatabaseUnavailable {
 	}
 
 	/** Whether {@code failure} or one of its causes says the database is out of reach. */
-	static boolean causedBy(Throwable failure) {
+	public static boolean causedBy(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof ConcurrencyFailureException) {
 				return false;
@@ -59,7 +60,7 @@ final class DatabaseUnavailable {
 	}
 
 	/** Answers 503: problem+json under /api/, otherwise the app's error page. */
-	static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	public static void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
 		if (api(request)) {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
