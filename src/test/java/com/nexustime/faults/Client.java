@@ -36,6 +36,11 @@ final class Client {
 	/** Opens the client's page at {@code link} and signs it as {@code name}; fails unless both steps succeed. */
 	void sign(String link, String name) throws IOException, InterruptedException {
 		HttpResponse<String> page = get(link);
+		// the mail leaves inside the engine job's transaction: the link exists once that commits, a moment later
+		for (int i = 0; i < 20 && page.statusCode() == 404; i++) {
+			Thread.sleep(250);
+			page = get(link);
+		}
 		String csrf = csrf(page);
 		if (page.statusCode() != 200 || csrf == null) {
 			throw new IOException("the approval page " + link + " answered " + page.statusCode() + " without its form: "
