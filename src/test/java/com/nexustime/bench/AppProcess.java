@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  * The application as its own process (its own JVM, so its memory and start time are its own), listening on
  * loopback only, started from the compiled classes and the runtime class path.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
-	final Process process;
+	public final Process process;
 
-	final int port;
+	public final int port;
 
-	final double secondsToReady;
+	public final double secondsToReady;
 
 	private AppProcess(Process process, int port, double secondsToReady) {
 		this.process = process;
@@ -31,7 +31,7 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/** Starts the app and waits until its login page answers 200; fails after {@code timeout}. */
-	static AppProcess start(String classpath, List<String> arguments, int port, Path log, Duration timeout)
+	public static AppProcess start(String classpath, List<String> arguments, int port, Path log, Duration timeout)
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -85,11 +85,11 @@ final class AppProcess implements AutoCloseable {
 		return System.getenv().getOrDefault("BENCH_APP_JAVA_OPTIONS", "").trim();
 	}
 
-	long pid() {
+	public long pid() {
 		return process.pid();
 	}
 
-	double residentMegabytes() throws IOException {
+	public double residentMegabytes() throws IOException {
 		Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
 		if (!Files.exists(status)) {
 			return Double.NaN;
@@ -103,7 +103,7 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/** Runs a jcmd command against the app (for JFR.start / JFR.stop), answering its output. */
-	String jcmd(String... arguments) throws IOException, InterruptedException {
+	public String jcmd(String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
 		command.add(String.valueOf(process.pid()));

@@ -15,6 +15,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import com.nexustime.system.web.DatabaseUnavailable;
+
 /** 401 and 403 for API clients as problem+json, with the Basic challenge so that tools can retry. */
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -27,6 +29,11 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		if (DatabaseUnavailable.causedBy(ex)) {
+			// the credentials could not be checked at all: 503, not a 401 that tells the client they are wrong
+			DatabaseUnavailable.answer(request, response);
+			return;
+		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"Nexus Time\"");
 		write(request, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or a personal access token.");
 	}
