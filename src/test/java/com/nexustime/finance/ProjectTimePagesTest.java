@@ -169,7 +169,7 @@ class ProjectTimePagesTest extends IntegrationTest {
 
 		FormSession.Page bad = admin.post("/projects/" + project + "/time/finalize", Map.of("through", "2026-02-31"));
 		assertThat(bad.status()).isEqualTo(302);
-		assertThat(admin.follow(bad).body()).contains("Finalize through: enter a date like 2026-11-30.");
+		assertThat(admin.follow(bad).body()).contains("Finalize through: enter a date like 2026-11-30, between 1900-01-01 and 9999-12-31.");
 		assertThat(f.statusOf(budgetWork)).isEqualTo("OPEN");
 
 		FormSession manager = FormSession.signIn(port, f.manager.email(), TestUsers.PASSWORD);
