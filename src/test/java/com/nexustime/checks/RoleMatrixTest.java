@@ -1,0 +1,275 @@
+package com.nexustime.checks;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import com.nexustime.approval.ApprovalFixture;
+import com.nexustime.support.IntegrationTest;
+import com.nexustime.support.TestUsers;
+import com.nexustime.support.TestUsers.TestUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what: every operation of the OpenAPI description, the main pages, the metrics scrape and the
+ * engine's own REST and webapp, asked by seven callers against data that belongs to somebody else. The expected
+ * answer of each cell is in {@link #MATRIX}; an operation without a row fails the test and prints the row it
+ * observed, so a new endpoint is a decision, not an accident. docs/security-matrix.md is this table.
+ */
+class RoleMatrixTest extends IntegrationTest {
+
+	/**
+	 * One row per operation; one column per caller: anonymous, staff (a member of the owner's team, not the
+	 * owner), manager of another team, admin, auditor, process owner, client link holder (its token as
+	 * credentials). Cells: ok = passed the access check (2xx, or 400/405/409/422 on the deliberately empty body),
+	 * 401 not signed in, 403 refused, 404 hidden (someone else's data or nothing there), login = page redirected to
+	 * sign-in. Path variables name the owner's data (see {@link #fill}).
+	 */
+	static final String MATRIX = """
+			# operation                                         anon  staff mgr2  admin audit owner link
+			""";
+
+	static final List<String> CALLERS = List.of("anon", "staff", "mgr2", "admin", "audit", "owner", "link");
+
+	static final LocalDate WEEK = LocalDate.of(2020, 6, 1);
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String unique = UUID.randomUUID().toString().substring(0, 8);
+
+	private TestUser owner;
+
+	private TestUser managerOfOwner;
+
+	private long project;
+
+	private long contact;
+
+	private long entry;
+
+	private long approval;
+
+	private String taskId;
+
+	private String linkToken;
+
+	private Map<String, String> authorizations;
+
+	@Test
+	void everyCallerGetsItsDeclaredAnswerOnEveryOperation() throws IOException {
+		fixture();
+		Map<String, List<String>> expected = parse(MATRIX);
+		List<String[]> operations = operations();
+		List<String> missing = new ArrayList<>();
+		List<String> wrong = new ArrayList<>();
+		Map<String, List<String>> observed = new TreeMap<>();
+		int cells = 0;
+		for (String[] op : operations) {
+			String key = op[0] + " " + op[1];
+			List<String> row = new ArrayList<>();
+			for (String caller : CALLERS) {
+				String got = call(caller, op[0], fill(op[1]));
+				row.add(got);
+				cells++;
+			}
+			observed.put(key, row);
+			List<String> want = expected.get(key);
+			if (want == null) {
+				missing.add(format(key, row));
+			}
+			else {
+				for (int i = 0; i < CALLERS.size(); i++) {
+					if (!want.get(i).equals(row.get(i))) {
+						wrong.add(key + " as " + CALLERS.get(i) + ": expected " + want.get(i) + ", got " + row.get(i));
+					}
+				}
+			}
+		}
+		System.out.println("RoleMatrixTest: " + operations.size() + " operations x " + CALLERS.size() + " callers = "
+				+ cells + " cells checked, " + wrong.size() + " differ, " + missing.size() + " without a row");
+		observed.forEach((k, v) -> System.out.println("  " + format(k, v)));
+		assertThat(missing).as("operations without a row in MATRIX (observed answers shown)").isEmpty();
+		assertThat(wrong).as("cells that differ from MATRIX").isEmpty();
+	}
+
+	private void fixture() {
+		owner = TestUsers.create(jdbc, "STAFF");
+		managerOfOwner = TestUsers.create(jdbc, "MANAGER");
+		TestUser teammate = TestUsers.create(jdbc, "STAFF");
+		TestUser otherManager = TestUsers.create(jdbc, "MANAGER");
+		TestUser otherStaff = TestUsers.create(jdbc, "STAFF");
+		TestUser admin = TestUsers.create(jdbc, "ADMIN");
+		TestUser auditor = TestUsers.create(jdbc, "AUDITOR");
+		TestUser processOwner = TestUsers.create(jdbc, "PROCESS_OWNER");
+		jdbc.sql("update app_user set manager_id = ? where id in (?, ?)").params(managerOfOwner.id(), owner.id(),
+				teammate.id()).update();
+		jdbc.sql("update app_user set manager_id = ? where id = ?").params(otherManager.id(), otherStaff.id()).update();
+		contact = jdbc.sql("insert into contact (name, email, company) values (?, ?, 'Matrix') returning id")
+			.params("Client " + unique, "buyer-" + unique + "@example.com").query(Long.class).single();
+		project = jdbc.sql("insert into project (name, contact_id, type) values (?, ?, 'STANDARD') returning id")
+			.params("Matrix " + unique, contact).query(Long.class).single();
+		long activity = jdbc.sql("insert into activity (name, category) values (?, 'DESIGN_CREATIVE') returning id")
+			.param("Design " + unique).query(Long.class).single();
+		entry = entry(owner, activity, WEEK, 480);
+		entry(owner, activity, WEEK.plusDays(14), 120);
+		var submitted = owner.client(api).post("/api/v1/timesheets/" + WEEK + "/submit", Map.of());
+		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+		JsonNode tasks = managerOfOwner.client(api).get("/api/v1/tasks").json();
+		assertThat(tasks.size()).as(tasks.toString()).isGreaterThan(0);
+		taskId = tasks.get(0).get("id").asText();
+		var created = owner.client(api).post("/api/v1/approvals", Map.of("contactId", String.valueOf(contact), "from",
+				WEEK.plusDays(14).toString(), "to", WEEK.plusDays(20).toString(), "grouping", "PROJECT", "message", "m"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		approval = created.json().get("id").asLong();
+		linkToken = ApprovalFixture.token(ApprovalFixture.mailedLink(context, approval));
+		authorizations = new LinkedHashMap<>();
+		authorizations.put("anon", null);
+		authorizations.put("staff", basic(teammate));
+		authorizations.put("mgr2", basic(otherManager));
+		authorizations.put("admin", basic(admin));
+		authorizations.put("audit", basic(auditor));
+		authorizations.put("owner", basic(processOwner));
+		authorizations.put("link", "Bearer " + linkToken);
+	}
+
+	private long entry(TestUser user, long activity, LocalDate date, int minutes) {
+		return jdbc.sql("""
+				insert into time_entry (type, user_id, project_id, activity_id, entry_date, minutes, rate, amount, description)
+				values ('ACTIVITY', ?, ?, ?, ?, ?, 100, ?, 'matrix') returning id""")
+			.params(user.id(), project, activity, date, minutes, BigDecimal.valueOf(minutes * 100L / 60))
+			.query(Long.class).single();
+	}
+
+	private static String basic(TestUser user) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((user.email() + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Path variables filled with the owner's data, by the collection they follow. */
+	String fill(String path) {
+		StringBuilder out = new StringBuilder();
+		String previous = "";
+		for (String segment : path.split("/", -1)) {
+			if (!out.isEmpty() || !segment.isEmpty()) {
+				out.append('/');
+			}
+			if (segment.startsWith("{")) {
+				out.append(switch (previous) {
+					case "time-entries" -> String.valueOf(entry);
+					case "tasks" -> taskId;
+					case "approvals" -> String.valueOf(approval);
+					case "users", "weeks" -> String.valueOf(owner.id());
+					case "projects" -> String.valueOf(project);
+					case "contacts" -> String.valueOf(contact);
+					case "timesheets" -> WEEK.toString();
+					case "cost-rates", "rates" -> "2020-01-01";
+					default -> segment.contains("week") || segment.contains("Date") || segment.contains("From")
+							? WEEK.toString() : "999999";
+				});
+			}
+			else {
+				out.append(segment);
+			}
+			previous = segment;
+		}
+		return out.toString();
+	}
+
+	/** Every operation the OpenAPI description lists, plus the pages, the metrics scrape and the engine. */
+	private List<String[]> operations() {
+		JsonNode paths = api.anonymous().get("/v3/api-docs").json().get("paths");
+		List<String[]> operations = new ArrayList<>();
+		for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+			var path = it.next();
+			for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
+				String method = methods.next().toUpperCase();
+				if (List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+					operations.add(new String[] { method, path.getKey() });
+				}
+			}
+		}
+		assertThat(operations).as("the OpenAPI description lists the API").hasSizeGreaterThan(50);
+		for (String page : List.of("/", "/timesheet", "/time", "/reports", "/reports/entries", "/reports/utilization", "/audit/weeks/{userId}/{weekStart}",
+				"/reports/profitability", "/reports/client-billing", "/invoices", "/approvals", "/audit", "/users",
+				"/admin/rules", "/admin/processes", "/rates", "/actuator/prometheus", "/actuator/health",
+				"/engine-rest/task", "/engine-rest/process-definition", "/engine-rest/user",
+				"/camunda/app/cockpit/default/")) {
+			operations.add(new String[] { "GET", page });
+		}
+		operations.add(new String[] { "POST", "/engine-rest/task/{id}/complete" });
+		operations.add(new String[] { "POST", "/engine-rest/process-instance/{id}/variables" });
+		// deletes last: an admin's delete is allowed and takes the row away
+		operations.sort((a, b) -> Boolean.compare(a[0].equals("DELETE"), b[0].equals("DELETE")));
+		return operations;
+	}
+
+	private String call(String caller, String method, String path) {
+		String authorization = authorizations.get(caller);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Accept", path.startsWith("/api/") || path.startsWith("/engine-rest") ? "application/json"
+					: "text/html")
+			.method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString("{}"));
+		if (!method.equals("GET") && !method.equals("DELETE")) {
+			request.header("Content-Type", "application/json");
+		}
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			int status = response.statusCode();
+			if (status >= 500) {
+				return "500";
+			}
+			if (status == 302 || status == 303) {
+				return response.headers().firstValue("Location").orElse("").contains("/login") ? "login" : "ok";
+			}
+			return status < 300 ? "ok" : String.valueOf(status);
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	private static Map<String, List<String>> parse(String table) {
+		Map<String, List<String>> rows = new LinkedHashMap<>();
+		for (String line : table.strip().split("\n")) {
+			if (line.isBlank() || line.strip().startsWith("#")) {
+				continue;
+			}
+			String[] cells = line.strip().split("\\s+");
+			rows.put(cells[0] + " " + cells[1], List.of(cells).subList(2, cells.length));
+		}
+		return rows;
+	}
+
+	private static String format(String key, List<String> row) {
+		StringBuilder line = new StringBuilder(String.format("%-52s", key));
+		row.forEach(cell -> line.append(String.format("%-6s", cell)));
+		return line.toString().stripTrailing();
+	}
+}
