@@ -70,6 +70,8 @@ class RoleMatrixTest extends IntegrationTest {
 
 	private String taskId;
 
+	private String processInstance;
+
 	private String linkToken;
 
 	private Map<String, String> authorizations;
@@ -82,25 +84,29 @@ class RoleMatrixTest extends IntegrationTest {
 		List<String> missing = new ArrayList<>();
 		List<String> wrong = new ArrayList<>();
 		Map<String, List<String>> observed = new TreeMap<>();
+		operations.forEach(op -> observed.put(op[0] + " " + op[1], new ArrayList<>(CALLERS)));
+		String before = ownersData();
 		int cells = 0;
-		for (String[] op : operations) {
-			String key = op[0] + " " + op[1];
-			List<String> row = new ArrayList<>();
-			for (String caller : CALLERS) {
-				String got = call(caller, op[0], fill(op[1]));
-				row.add(got);
+		// the admin goes last: its writes are allowed and change the owner's data
+		for (String caller : List.of("anon", "staff", "mgr2", "audit", "owner", "link", "admin")) {
+			if (caller.equals("admin")) {
+				assertThat(ownersData()).as("the owner's data after every refused caller's writes").isEqualTo(before);
+			}
+			for (String[] op : operations) {
+				observed.get(op[0] + " " + op[1]).set(CALLERS.indexOf(caller), call(caller, op[0], fill(op[1])));
 				cells++;
 			}
-			observed.put(key, row);
-			List<String> want = expected.get(key);
+		}
+		for (var row : observed.entrySet()) {
+			List<String> want = expected.get(row.getKey());
 			if (want == null) {
-				missing.add(format(key, row));
+				missing.add(format(row.getKey(), row.getValue()));
+				continue;
 			}
-			else {
-				for (int i = 0; i < CALLERS.size(); i++) {
-					if (!want.get(i).equals(row.get(i))) {
-						wrong.add(key + " as " + CALLERS.get(i) + ": expected " + want.get(i) + ", got " + row.get(i));
-					}
+			for (int i = 0; i < CALLERS.size(); i++) {
+				if (!want.get(i).equals(row.getValue().get(i))) {
+					wrong.add(row.getKey() + " as " + CALLERS.get(i) + ": expected " + want.get(i) + ", got "
+							+ row.getValue().get(i));
 				}
 			}
 		}
@@ -133,6 +139,7 @@ class RoleMatrixTest extends IntegrationTest {
 		entry(owner, activity, WEEK.plusDays(14), 120);
 		var submitted = owner.client(api).post("/api/v1/timesheets/" + WEEK + "/submit", Map.of());
 		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+		processInstance = submitted.json().get("processInstanceId").asText();
 		JsonNode tasks = managerOfOwner.client(api).get("/api/v1/tasks").json();
 		assertThat(tasks.size()).as(tasks.toString()).isGreaterThan(0);
 		taskId = tasks.get(0).get("id").asText();
@@ -149,6 +156,21 @@ class RoleMatrixTest extends IntegrationTest {
 		authorizations.put("audit", basic(auditor));
 		authorizations.put("owner", basic(processOwner));
 		authorizations.put("link", "Bearer " + linkToken);
+	}
+
+	/** What a refused write must leave alone: the owner's entries, week, approval, account and cost rates. */
+	private String ownersData() {
+		return jdbc.sql("""
+				select (select string_agg(concat_ws('|', id, minutes, status, description, rate, amount), ',' order by id)
+				          from time_entry where user_id = :owner)
+				    || ' / ' || (select string_agg(concat_ws('|', week_start, status, comment, decided_by), ',')
+				          from timesheet_week where user_id = :owner)
+				    || ' / ' || (select concat_ws('|', email, name, manager_id) from app_user where id = :owner)
+				    || ' / ' || coalesce((select string_agg(concat_ws('|', effective_from, rate), ',')
+				          from user_cost_rate where user_id = :owner), '-')
+				    || ' / ' || (select a::text from client_approval a where id = :approval)
+				    || ' / ' || (select w::text from workspace w)""")
+			.param("owner", owner.id()).param("approval", approval).query(String.class).single();
 	}
 
 	private long entry(TestUser user, long activity, LocalDate date, int minutes) {
@@ -181,6 +203,8 @@ class RoleMatrixTest extends IntegrationTest {
 					case "projects" -> String.valueOf(project);
 					case "contacts" -> String.valueOf(contact);
 					case "timesheets" -> WEEK.toString();
+					case "task" -> taskId;
+					case "process-instance" -> processInstance;
 					case "cost-rates", "rates" -> "2020-01-01";
 					default -> segment.contains("week") || segment.contains("Date") || segment.contains("From")
 							? WEEK.toString() : "999999";
@@ -191,7 +215,8 @@ class RoleMatrixTest extends IntegrationTest {
 			}
 			previous = segment;
 		}
-		return out.toString();
+		// the owner's week, not the caller's own
+		return path.startsWith("/api/v1/timesheets/") ? out + "?userId=" + owner.id() : out.toString();
 	}
 
 	/** Every operation the OpenAPI description lists, plus the pages, the metrics scrape and the engine. */
