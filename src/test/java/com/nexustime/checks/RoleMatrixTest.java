@@ -40,12 +40,157 @@ class RoleMatrixTest extends IntegrationTest {
 	/**
 	 * One row per operation; one column per caller: anonymous, staff (a member of the owner's team, not the
 	 * owner), manager of another team, admin, auditor, process owner, client link holder (its token as
-	 * credentials). Cells: ok = passed the access check (2xx, or 400/405/409/422 on the deliberately empty body),
-	 * 401 not signed in, 403 refused, 404 hidden (someone else's data or nothing there), login = page redirected to
-	 * sign-in. Path variables name the owner's data (see {@link #fill}).
+	 * credentials). Cells: ok = 2xx (or a redirect that is not to sign-in); 400/422 = past the access check,
+	 * then the deliberately empty body was refused; 401 not signed in; 403 refused; 404 hidden (someone else's
+	 * data, or nothing there: "999999"); login = page redirected to sign-in. Path variables name the owner's data (see {@link #fill}).
 	 */
 	static final String MATRIX = """
 			# operation                                         anon  staff mgr2  admin audit owner link
+			DELETE /api/v1/approvals/{id}                       401   404   404   ok    403   404   401
+			DELETE /api/v1/favourites/{projectId}/{activityId}  401   404   404   404   403   403   401
+			DELETE /api/v1/me/tokens/{id}                       401   404   404   404   404   404   401
+			DELETE /api/v1/time-entries/{id}                    401   404   404   ok    403   403   401
+			DELETE /api/v1/timer                                401   404   404   404   403   403   401
+			DELETE /api/v1/users/{id}/cost-rates/{effectiveFrom} 401   403   403   404   403   403   401
+			GET /                                               login ok    ok    ok    ok    ok    401
+			GET /actuator/health                                ok    ok    ok    ok    ok    ok    401
+			GET /actuator/prometheus                            401   403   403   ok    403   403   401
+			GET /admin/processes                                login 403   403   ok    403   ok    401
+			GET /admin/rules                                    login 403   403   ok    403   ok    401
+			GET /api/v1/activities                              401   ok    ok    ok    ok    ok    401
+			GET /api/v1/activities/available                    401   400   400   400   403   403   401
+			GET /api/v1/activities/{id}                         401   404   404   404   404   404   401
+			GET /api/v1/admin/rules                             401   403   403   ok    403   ok    401
+			GET /api/v1/approvals                               401   ok    ok    ok    ok    ok    401
+			GET /api/v1/approvals/{id}                          401   404   404   ok    ok    404   401
+			GET /api/v1/approvals/{id}/history                  401   404   404   ok    ok    404   401
+			GET /api/v1/approvals/{id}/pdf                      401   404   404   ok    ok    404   401
+			GET /api/v1/approvals/{id}/snapshot                 401   404   404   ok    ok    404   401
+			GET /api/v1/artwork-prices                          401   403   ok    ok    ok    403   401
+			GET /api/v1/artworks/{id}                           401   404   404   404   404   404   401
+			GET /api/v1/artworks/{id}/price                     401   403   404   404   404   403   401
+			GET /api/v1/audit                                   401   403   403   ok    ok    403   401
+			GET /api/v1/audit/verify                            401   403   403   ok    ok    403   401
+			GET /api/v1/contacts                                401   ok    ok    ok    ok    ok    401
+			GET /api/v1/contacts/{id}                           401   ok    ok    ok    ok    ok    401
+			GET /api/v1/dashboard                               401   ok    ok    ok    ok    ok    401
+			GET /api/v1/deals                                   401   ok    ok    ok    ok    ok    401
+			GET /api/v1/deals/{id}                              401   404   404   404   404   404   401
+			GET /api/v1/favourites                              401   ok    ok    ok    ok    ok    401
+			GET /api/v1/invoices                                401   403   ok    ok    ok    403   401
+			GET /api/v1/invoices/{id}                           401   404   404   404   404   404   401
+			GET /api/v1/invoices/{id}/pdf                       401   404   404   404   404   404   401
+			GET /api/v1/me                                      401   ok    ok    ok    ok    ok    401
+			GET /api/v1/me/notifications                        401   ok    ok    ok    ok    ok    401
+			GET /api/v1/me/tokens                               401   ok    ok    ok    ok    ok    401
+			GET /api/v1/piece-prices                            401   403   ok    ok    ok    403   401
+			GET /api/v1/projects                                401   ok    ok    ok    ok    ok    401
+			GET /api/v1/projects/available                      401   ok    ok    ok    403   403   401
+			GET /api/v1/projects/{id}                           401   ok    ok    ok    ok    ok    401
+			GET /api/v1/projects/{id}/activities                401   ok    ok    ok    ok    ok    401
+			GET /api/v1/projects/{id}/artworks                  401   ok    ok    ok    ok    ok    401
+			GET /api/v1/projects/{id}/dollars                   401   403   ok    ok    ok    403   401
+			GET /api/v1/projects/{id}/purchase-orders           401   ok    ok    ok    ok    ok    401
+			GET /api/v1/projects/{id}/summary                   401   403   ok    ok    ok    403   401
+			GET /api/v1/projects/{id}/timesheet                 401   403   ok    ok    ok    403   401
+			GET /api/v1/projects/{projectId}/po-alerts          401   ok    ok    ok    ok    ok    401
+			GET /api/v1/rates                                   401   403   ok    ok    ok    403   401
+			GET /api/v1/reports/client-billing                  401   403   ok    ok    ok    403   401
+			GET /api/v1/reports/client-billing.csv              401   403   ok    ok    ok    403   401
+			GET /api/v1/reports/client-billing.png              401   403   ok    ok    ok    403   401
+			GET /api/v1/reports/entries.csv                     401   ok    ok    ok    ok    ok    401
+			GET /api/v1/reports/profitability                   401   403   ok    ok    403   403   401
+			GET /api/v1/reports/profitability.csv               401   403   ok    ok    403   403   401
+			GET /api/v1/reports/profitability.png               401   403   ok    ok    403   403   401
+			GET /api/v1/reports/time                            401   ok    ok    ok    ok    ok    401
+			GET /api/v1/reports/time.csv                        401   ok    ok    ok    ok    ok    401
+			GET /api/v1/reports/time.png                        401   ok    ok    ok    ok    ok    401
+			GET /api/v1/reports/time/entries                    401   ok    ok    ok    ok    ok    401
+			GET /api/v1/reports/utilization                     401   ok    ok    ok    ok    ok    401
+			GET /api/v1/reports/utilization.csv                 401   ok    ok    ok    ok    ok    401
+			GET /api/v1/reports/utilization.png                 401   ok    ok    ok    ok    ok    401
+			GET /api/v1/tasks                                   401   ok    ok    ok    ok    ok    401
+			GET /api/v1/tasks/{id}                              401   403   403   ok    403   403   401
+			GET /api/v1/time-entries                            401   ok    ok    ok    ok    ok    401
+			GET /api/v1/time-entries/{id}                       401   404   404   ok    ok    404   401
+			GET /api/v1/timer                                   401   ok    ok    ok    403   403   401
+			GET /api/v1/timesheets/{weekStart}                  401   404   404   ok    ok    404   401
+			GET /api/v1/timesheets/{weekStart}/history          401   404   404   ok    ok    404   401
+			GET /api/v1/users                                   401   ok    ok    ok    ok    ok    401
+			GET /api/v1/users/{id}                              401   404   ok    ok    ok    404   401
+			GET /api/v1/users/{id}/cost-rates                   401   403   403   ok    403   403   401
+			GET /api/v1/vendors                                 401   ok    ok    ok    ok    ok    401
+			GET /api/v1/vendors/{id}                            401   404   404   404   404   404   401
+			GET /api/v1/workspace                               401   ok    ok    ok    ok    ok    401
+			GET /approvals                                      login ok    ok    ok    ok    ok    401
+			GET /audit                                          login 403   403   ok    ok    403   401
+			GET /audit/weeks/{userId}/{weekStart}               login 403   404   ok    ok    403   401
+			GET /camunda/app/cockpit/default/                   login 403   403   ok    403   ok    401
+			GET /engine-rest/process-definition                 401   403   403   ok    403   ok    401
+			GET /engine-rest/task                               401   403   403   ok    403   ok    401
+			GET /engine-rest/user                               401   403   403   ok    403   ok    401
+			GET /invoices                                       login 403   ok    ok    ok    403   401
+			GET /rates                                          login 403   ok    ok    ok    403   401
+			GET /reports                                        login ok    ok    ok    ok    ok    401
+			GET /reports/client-billing                         login 403   ok    ok    ok    403   401
+			GET /reports/entries                                login ok    ok    ok    ok    ok    401
+			GET /reports/profitability                          login 403   ok    ok    403   403   401
+			GET /reports/utilization                            login ok    ok    ok    ok    ok    401
+			GET /time                                           login ok    ok    ok    403   403   401
+			GET /timesheet                                      login ok    ok    ok    ok    ok    401
+			GET /users                                          login 403   ok    ok    ok    403   401
+			PATCH /api/v1/activities/{id}                       401   403   403   404   403   403   401
+			PATCH /api/v1/artworks/{id}                         401   403   404   404   403   403   401
+			PATCH /api/v1/contacts/{id}                         401   403   ok    ok    403   403   401
+			PATCH /api/v1/deals/{id}                            401   403   404   404   403   403   401
+			PATCH /api/v1/projects/{id}                         401   403   ok    ok    403   403   401
+			PATCH /api/v1/time-entries/{id}                     401   404   404   ok    403   403   401
+			PATCH /api/v1/users/{id}                            401   404   403   ok    403   404   401
+			PATCH /api/v1/vendors/{id}                          401   403   403   404   403   403   401
+			POST /api/v1/activities                             401   403   403   400   403   403   401
+			POST /api/v1/admin/rules/reload                     401   403   403   ok    403   ok    401
+			POST /api/v1/approvals                              401   400   400   400   403   403   401
+			POST /api/v1/approvals/{id}/resend                  401   404   404   ok    403   403   401
+			POST /api/v1/artwork-prices                         401   403   403   400   403   403   401
+			POST /api/v1/artworks/{id}/complete                 401   403   404   404   403   403   401
+			POST /api/v1/contacts                               401   403   400   400   403   403   401
+			POST /api/v1/deals                                  401   403   400   400   403   403   401
+			POST /api/v1/favourites                             401   400   400   400   403   403   401
+			POST /api/v1/invoices/from-time                     401   403   400   400   403   403   401
+			POST /api/v1/invoices/preview                       401   403   400   400   403   403   401
+			POST /api/v1/invoices/{id}/pay                      401   403   404   404   403   403   401
+			POST /api/v1/invoices/{id}/send                     401   403   404   404   403   403   401
+			POST /api/v1/invoices/{id}/void                     401   403   404   404   403   403   401
+			POST /api/v1/me/notifications/{id}/read             401   404   404   404   404   404   401
+			POST /api/v1/me/password                            401   422   422   422   422   422   401
+			POST /api/v1/me/tokens                              401   400   400   400   400   400   401
+			POST /api/v1/password-resets                        ok    ok    ok    ok    ok    ok    401
+			POST /api/v1/piece-prices                           401   403   403   400   403   403   401
+			POST /api/v1/projects                               401   403   400   400   403   403   401
+			POST /api/v1/projects/{id}/artworks                 401   403   400   400   403   403   401
+			POST /api/v1/projects/{id}/finalize                 401   403   403   400   403   403   401
+			POST /api/v1/projects/{id}/purchase-orders          401   403   400   400   403   403   401
+			POST /api/v1/rates                                  401   403   403   400   403   403   401
+			POST /api/v1/tasks/{id}/claim                       401   403   403   ok    403   403   401
+			POST /api/v1/tasks/{id}/complete                    401   403   403   422   403   403   401
+			POST /api/v1/time-entries                           401   400   400   400   403   403   401
+			POST /api/v1/time-entries/bulk                      401   400   400   400   403   403   401
+			POST /api/v1/timer                                  401   400   400   400   403   403   401
+			POST /api/v1/timer/stop                             401   404   404   404   403   403   401
+			POST /api/v1/timer/switch                           401   400   400   400   403   403   401
+			POST /api/v1/timesheets/{weekStart}/copy-previous   401   404   404   ok    403   403   401
+			POST /api/v1/timesheets/{weekStart}/paste           401   400   400   400   403   403   401
+			POST /api/v1/timesheets/{weekStart}/recall          401   ok    ok    ok    403   403   401
+			POST /api/v1/timesheets/{weekStart}/rows            401   400   400   400   403   403   401
+			POST /api/v1/timesheets/{weekStart}/submit          401   ok    ok    ok    403   403   401
+			POST /api/v1/users                                  401   403   403   400   403   403   401
+			POST /api/v1/users/{id}/cost-rates                  401   403   403   400   403   403   401
+			POST /api/v1/users/{id}/invitation                  401   403   403   ok    403   403   401
+			POST /api/v1/vendors                                401   403   403   400   403   403   401
+			POST /engine-rest/process-instance/{id}/variables   401   403   403   403   403   403   401
+			POST /engine-rest/task/{id}/complete                401   403   403   403   403   403   401
+			PUT /api/v1/timesheets/{weekStart}                  401   400   400   400   403   403   401
+			PUT /api/v1/workspace                               401   403   403   400   403   403   401
 			""";
 
 	static final List<String> CALLERS = List.of("anon", "staff", "mgr2", "admin", "audit", "owner", "link");
@@ -79,6 +224,7 @@ class RoleMatrixTest extends IntegrationTest {
 	@Test
 	void everyCallerGetsItsDeclaredAnswerOnEveryOperation() throws IOException {
 		fixture();
+		int targeted = refusedWithValidInput();
 		Map<String, List<String>> expected = parse(MATRIX);
 		List<String[]> operations = operations();
 		List<String> missing = new ArrayList<>();
@@ -111,7 +257,7 @@ class RoleMatrixTest extends IntegrationTest {
 			}
 		}
 		System.out.println("RoleMatrixTest: " + operations.size() + " operations x " + CALLERS.size() + " callers = "
-				+ cells + " cells checked, " + wrong.size() + " differ, " + missing.size() + " without a row");
+				+ cells + " cells checked (+ " + targeted + " with valid input), " + wrong.size() + " differ, " + missing.size() + " without a row");
 		observed.forEach((k, v) -> System.out.println("  " + format(k, v)));
 		assertThat(missing).as("operations without a row in MATRIX (observed answers shown)").isEmpty();
 		assertThat(wrong).as("cells that differ from MATRIX").isEmpty();
@@ -156,6 +302,109 @@ class RoleMatrixTest extends IntegrationTest {
 		authorizations.put("audit", basic(auditor));
 		authorizations.put("owner", basic(processOwner));
 		authorizations.put("link", "Bearer " + linkToken);
+	}
+
+	/**
+	 * The cells that matter most, asked with input that would succeed for the right caller, so that the refusal is
+	 * the access check and not the body; each leaves the owner's data as it was.
+	 */
+	private int refusedWithValidInput() throws IOException {
+		String before = ownersData();
+		List<String[]> cells = List.of(
+				// a manager of another team approving the owner's week
+				new String[] { "mgr2", "POST", "/api/v1/tasks/" + taskId + "/complete", "{\"approved\":true,\"comment\":\"fine\"}", "403" },
+				new String[] { "mgr2", "POST", "/api/v1/tasks/" + taskId + "/claim", "{}", "403" },
+				// a teammate, the auditor and the process owner editing the owner's entry
+				new String[] { "staff", "PATCH", "/api/v1/time-entries/" + entry, "{\"minutes\":60}", "404" },
+				new String[] { "mgr2", "PATCH", "/api/v1/time-entries/" + entry, "{\"minutes\":60}", "404" },
+				new String[] { "audit", "PATCH", "/api/v1/time-entries/" + entry, "{\"minutes\":60}", "403" },
+				new String[] { "owner", "PATCH", "/api/v1/time-entries/" + entry, "{\"minutes\":60}", "403" },
+				new String[] { "mgr2", "PUT", "/api/v1/timesheets/" + WEEK, "{\"userId\":" + owner.id() + ",\"rows\":[]}", "404" },
+				// money and people for the process owner
+				new String[] { "owner", "POST", "/api/v1/users/" + owner.id() + "/cost-rates", "{\"effectiveFrom\":\"2020-01-01\",\"rate\":1}", "403" },
+				new String[] { "owner", "PATCH", "/api/v1/users/" + owner.id(), "{\"name\":\"Renamed\"}", "404" },
+				new String[] { "staff", "PUT", "/api/v1/workspace", "{\"name\":\"Taken\",\"currency\":\"EUR\"}", "403" },
+				new String[] { "owner", "PUT", "/api/v1/workspace", "{\"name\":\"Taken\",\"currency\":\"EUR\"}", "403" },
+				// the engine's REST as a way around the tasklist's rules
+				new String[] { "owner", "POST", "/engine-rest/task/" + taskId + "/complete", "{\"variables\":{\"approved\":{\"value\":true}}}", "403" },
+				new String[] { "admin", "POST", "/engine-rest/task/" + taskId + "/complete", "{\"variables\":{\"approved\":{\"value\":true}}}", "403" },
+				new String[] { "owner", "POST", "/engine-rest/process-instance/" + processInstance + "/variables", "{\"modifications\":{\"approved\":{\"value\":true}}}", "403" },
+				new String[] { "owner", "PUT", "/engine-rest/process-instance/" + processInstance + "/variables/approved", "{\"value\":true}", "403" },
+				new String[] { "owner", "DELETE", "/engine-rest/process-instance/" + processInstance, null, "403" },
+				// the link as credentials on the API
+				new String[] { "link", "GET", "/api/v1/approvals/" + approval, null, "401" });
+		List<String> differ = new ArrayList<>();
+		for (String[] cell : cells) {
+			String got = send(cell[0], cell[1], cell[2], cell[3]);
+			System.out.println("  valid input: " + cell[0] + " " + cell[1] + " " + cell[2] + " -> " + got);
+			if (!got.equals(cell[4])) {
+				differ.add(cell[0] + " " + cell[1] + " " + cell[2] + ": expected " + cell[4] + ", got " + got);
+			}
+		}
+		assertThat(differ).as("refusals with valid input").isEmpty();
+		assertThat(ownersData()).as("the owner's data after the refused writes").isEqualTo(before);
+		assertThat(jdbc.sql("select minutes from time_entry where id = ?").param(entry).query(Integer.class).single())
+			.isEqualTo(480);
+		return cells.size() + linkHolder();
+	}
+
+	/** The client's link opens its own page and nothing else: not a changed token, not the API, not the pages. */
+	private int linkHolder() throws IOException {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+		String own = "/public/approvals/" + linkToken;
+		String other = linkToken.substring(0, linkToken.length() - 1)
+				+ (linkToken.endsWith("A") ? "B" : "A");
+		Map<String, Integer> expected = new LinkedHashMap<>();
+		expected.put(own, 200);
+		expected.put("/public/approvals/" + other, 404);
+		expected.put("/public/invoices/" + linkToken, 404);
+		expected.put("/api/v1/approvals/" + approval, 401);
+		expected.put("/api/v1/time-entries/" + entry, 401);
+		expected.put("/approvals", 302);
+		expected.put("/engine-rest/task", 401);
+		List<String> differ = new ArrayList<>();
+		for (var cell : expected.entrySet()) {
+			// the session the client's own page started goes along with every request
+			int status = status(browser, cell.getKey());
+			System.out.println("  link holder with its page's cookies: GET " + cell.getKey().replace(linkToken, "<token>")
+				.replace(other, "<other token>") + " -> " + status);
+			if (status != cell.getValue()) {
+				differ.add(cell.getKey() + ": expected " + cell.getValue() + ", got " + status);
+			}
+		}
+		assertThat(differ).as("the link holder's answers").isEmpty();
+		return expected.size();
+	}
+
+	private int status(HttpClient client, String path) throws IOException {
+		try {
+			return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+					HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	private String send(String caller, String method, String path, String body) throws IOException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Accept", "application/json")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (authorizations.get(caller) != null) {
+			request.header("Authorization", authorizations.get(caller));
+		}
+		try {
+			int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			return status < 300 ? "ok" : String.valueOf(status);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	/** What a refused write must leave alone: the owner's entries, week, approval, account and cost rates. */
@@ -251,7 +500,7 @@ class RoleMatrixTest extends IntegrationTest {
 		String authorization = authorizations.get(caller);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Accept", path.startsWith("/api/") || path.startsWith("/engine-rest") ? "application/json"
-					: "text/html")
+					: path.startsWith("/actuator/") ? "*/*" : "text/html")
 			.method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofString("{}"));
 		if (!method.equals("GET") && !method.equals("DELETE")) {
@@ -293,7 +542,7 @@ class RoleMatrixTest extends IntegrationTest {
 	}
 
 	private static String format(String key, List<String> row) {
-		StringBuilder line = new StringBuilder(String.format("%-52s", key));
+		StringBuilder line = new StringBuilder(String.format("%-52s ", key));
 		row.forEach(cell -> line.append(String.format("%-6s", cell)));
 		return line.toString().stripTrailing();
 	}
