@@ -260,6 +260,9 @@ class RoleMatrixTest extends IntegrationTest {
 				+ cells + " cells checked (+ " + targeted + " with valid input), " + wrong.size() + " differ, " + missing.size() + " without a row");
 		observed.forEach((k, v) -> System.out.println("  " + format(k, v)));
 		assertThat(missing).as("operations without a row in MATRIX (observed answers shown)").isEmpty();
+		String doc = Files.readString(Path.of("docs/security-matrix.md"));
+		assertThat(MATRIX.strip().lines().map(String::strip).filter(line -> !doc.contains(line)).toList())
+			.as("rows of MATRIX that docs/security-matrix.md does not show as they are").isEmpty();
 		assertThat(wrong).as("cells that differ from MATRIX").isEmpty();
 	}
 
