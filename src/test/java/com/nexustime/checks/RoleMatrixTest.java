@@ -127,8 +127,12 @@ class RoleMatrixTest extends IntegrationTest {
 			GET /audit                                           login 403   403   ok*   ok*   403   401
 			GET /audit/weeks/{userId}/{weekStart}                login 403   404   ok*   ok*   403   401
 			GET /camunda/app/cockpit/default/                    login 403   403   ok    403   ok    401
+			GET /engine-rest/history/task                        401   403   403   ok    403   ok    401
+			GET /engine-rest/history/variable-instance           401   403   403   ok*   403   ok*   401
 			GET /engine-rest/process-definition                  401   403   403   ok    403   ok    401
+			GET /engine-rest/process-instance/{id}/variables     401   403   403   ok*   403   ok*   401
 			GET /engine-rest/task                                401   403   403   ok    403   ok    401
+			GET /engine-rest/task/{id}/variables                 401   403   403   ok*   403   ok*   401
 			GET /engine-rest/user                                401   403   403   ok    403   ok    401
 			GET /invoices                                        login 403   ok    ok    ok    403   401
 			GET /rates                                           login 403   ok    ok*   ok    403   401
@@ -500,6 +504,8 @@ class RoleMatrixTest extends IntegrationTest {
 				"/reports/profitability", "/reports/client-billing", "/invoices", "/approvals", "/audit", "/users",
 				"/admin/rules", "/admin/processes", "/rates", "/actuator/prometheus", "/actuator/health",
 				"/engine-rest/task", "/engine-rest/process-definition", "/engine-rest/user",
+				"/engine-rest/process-instance/{id}/variables", "/engine-rest/task/{id}/variables",
+				"/engine-rest/history/variable-instance", "/engine-rest/history/task",
 				"/camunda/app/cockpit/default/")) {
 			operations.add(new String[] { "GET", page });
 		}
