@@ -16,7 +16,7 @@ public class MoneyEntryForm {
 	private LocalDate date;
 
 	@NotNull(message = "is required")
-	@Digits(integer = 12, fraction = 2, message = "must be an amount with at most two decimals")
+	@Digits(integer = 12, fraction = 2, message = "must be an amount of at most 12 digits before the point and 2 after")
 	private BigDecimal amount;
 
 	@Size(max = 2000, message = "must be at most 2000 characters")

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -36,6 +37,7 @@ public class EntryForm {
 	/** Only for invoice-budget projects: the entry is tracked for cost and never billed. */
 	private boolean notInvoiced;
 
+	@Digits(integer = 12, fraction = 2, message = "must be an amount of at most 12 digits before the point and 2 after")
 	private BigDecimal amount;
 
 	private Long vendorId;

@@ -28,7 +28,7 @@ public record EntryRequest(
 		Boolean billable,
 		Boolean notInvoiced,
 		Long artworkId,
-		@Digits(integer = 12, fraction = 2, message = "must be an amount with at most two decimals") BigDecimal amount,
+		@Digits(integer = 12, fraction = 2, message = "must be an amount of at most 12 digits before the point and 2 after") BigDecimal amount,
 		Long vendorId,
 		Long employeeId,
 		@Size(max = 2000, message = "must be at most 2000 characters") String notes,

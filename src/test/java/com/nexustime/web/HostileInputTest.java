@@ -99,6 +99,45 @@ class HostileInputTest extends IntegrationTest {
 	}
 
 	@Test
+	void aChunkedBodyIsCutOffAtTheLimitNotReadWhole() throws Exception {
+		// 1.5 MiB of JSON with no Content-Length (chunked), to the anonymous password-reset endpoint: the read stops
+		// after a mebibyte with 413 (without the bound the whole string was read into the heap and refused later, and
+		// 8 such requests at once ran a 320 MB heap out). Tomcat swallows the rest of a body up to 2 MB, so the
+		// client still reads the answer cleanly at this size.
+		int size = 1536 * 1024;
+		java.io.InputStream body = new java.io.SequenceInputStream(
+				new java.io.ByteArrayInputStream("{\"email\":\"".getBytes(StandardCharsets.UTF_8)),
+				new java.io.InputStream() {
+					private int left = size;
+
+					@Override
+					public int read() {
+						return left-- > 0 ? 'a' : -1;
+					}
+
+					@Override
+					public int read(byte[] buffer, int offset, int length) {
+						if (left <= 0) {
+							return -1;
+						}
+						int n = Math.min(length, left);
+						java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'a');
+						left -= n;
+						return n;
+					}
+				});
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/api/v1/password-resets"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		System.out.println("chunked 1.5 MiB body -> " + response.statusCode() + " "
+				+ response.headers().firstValue("Content-Type").orElse("") + " " + response.body());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+	}
+
+	@Test
 	void aBulkPasteIsBoundedInRowsAndCharacters() {
 		String row = "2026-11-23\t1\t" + projectId + "\t" + activityId + "\tone\n";
 		Api.Response rows = admin().post("/api/v1/time-entries/bulk", Map.of("text", row.repeat(1001), "dryRun", true));
@@ -127,6 +166,26 @@ class HostileInputTest extends IntegrationTest {
 		assertThat(page[0].status()).isEqualTo(200);
 		assertThat(page[0].body()).contains("value=\"1e100000\"").contains("must be an amount like 1234.50 (at most 18 digits");
 		assertThat(cpu).isLessThan(CPU_BUDGET_NANOS);
+		assertThat(entries()).isEqualTo(before);
+	}
+
+	@Test
+	void aFixedCostWiderThanItsColumnIsTheFieldsErrorNotA500() {
+		// 13 digits before the point: a well-formed decimal the money column (12 + 2 digits) cannot hold
+		FormSession browser = FormSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		browser.get("/time");
+		long before = entries();
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("type", "FIXED_COST");
+		form.put("projectId", projectId);
+		form.put("activityId", activityId);
+		form.put("date", "2026-11-23");
+		form.put("amount", "1234567890123.45");
+		FormSession.Page page = browser.post("/time", form);
+		System.out.println("tried page amount=1234567890123.45: " + page.status());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("value=\"1234567890123.45\"")
+			.contains("must be an amount of at most 12 digits before the point and 2 after");
 		assertThat(entries()).isEqualTo(before);
 	}
 

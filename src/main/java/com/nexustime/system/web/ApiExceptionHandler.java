@@ -72,6 +72,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof ApiBodyLimit.BodyTooLarge) {
+			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+					"Request too large", "The request body is larger than " + ApiBodyLimit.MAX_BYTES + " bytes."));
+		}
 		ProblemDetail problem;
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String field = mapping.getPath().stream()

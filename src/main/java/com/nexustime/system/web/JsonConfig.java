@@ -42,7 +42,9 @@ class JsonConfig {
 		module.addDeserializer(LocalDate.class, new BoundedDayDeserializer());
 		return builder -> builder.modulesToInstall(module)
 			.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
-					StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH).build()));
+					StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_LENGTH)
+						// no text value of the API comes near a mebibyte (Jackson's default allows 20 million characters)
+						.maxStringLength((int) ApiBodyLimit.MAX_BYTES).build()));
 	}
 
 	static final class PlainDecimalSerializer extends StdSerializer<BigDecimal> {
