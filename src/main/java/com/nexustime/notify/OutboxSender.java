@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OutboxSender {
 
-	static final int MOST_ATTEMPTS = 6;
+	/** 30 s, 1, 2, 4 … 32 min, then hourly: the mail waits out about seven hours of SMTP outage before FAILED. */
+	static final int MOST_ATTEMPTS = 14;
 
 	private static final int BATCH = 20;
 

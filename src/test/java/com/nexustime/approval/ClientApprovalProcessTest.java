@@ -217,7 +217,7 @@ class ClientApprovalProcessTest extends IntegrationTest {
 			Job send = job();
 			assertThatThrownBy(() -> management.executeJob(send.getId())).isNotNull();
 
-			assertThat(job().getRetries()).isEqualTo(4);
+			assertThat(job().getRetries()).as("five more tries, after 1, 5, 15, 30 and 60 min").isEqualTo(5);
 			assertThat(job().getExceptionMessage()).isNotBlank();
 			assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
 			assertThat(instance).isWaitingAt("SendToClient");
