@@ -3,6 +3,7 @@ package com.nexustime.people;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.nexustime.system.security.CurrentUser;
+import com.nexustime.system.security.PasswordGuesses;
 import com.nexustime.system.web.RuleViolationException;
 
 /**
@@ -30,10 +32,13 @@ class AccountPages {
 
 	private final Accounts accounts;
 
+	private final OwnPassword ownPassword;
+
 	private final SignedInSessions sessions;
 
-	AccountPages(Accounts accounts, SignedInSessions sessions) {
+	AccountPages(Accounts accounts, OwnPassword ownPassword, SignedInSessions sessions) {
 		this.accounts = accounts;
+		this.ownPassword = ownPassword;
 		this.sessions = sessions;
 	}
 
@@ -50,7 +55,15 @@ class AccountPages {
 			if (newPassword != null && !newPassword.equals(confirmPassword)) {
 				throw new RuleViolationException("confirmPassword", "The two new passwords differ.");
 			}
-			accounts.changeOwn(caller, currentPassword, newPassword);
+			ownPassword.change(caller, request.getRemoteAddr(), currentPassword, newPassword);
+		}
+		catch (PasswordGuesses.Blocked blocked) {
+			// nothing typed is kept: the form holds only passwords
+			model.addAttribute("field", "currentPassword");
+			model.addAttribute("refusal", blocked.getMessage());
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(blocked.seconds()));
+			return CHANGE;
 		}
 		catch (RuleViolationException refused) {
 			model.addAttribute("field", refused.field());

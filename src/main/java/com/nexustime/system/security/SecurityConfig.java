@@ -3,6 +3,7 @@ package com.nexustime.system.security;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -13,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -33,6 +35,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -122,10 +126,18 @@ class SecurityConfig {
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(secretLinks,
 					(request, response) -> response.setHeader("Referrer-Policy", "no-referrer"))));
-		// only a page a person was sent away from is remembered for after sign-in: an API call answered 401
-		// must not open a session
+		// only a page a person was sent away from is remembered for after sign-in: a request answered 401 must not
+		// open a session. That is a browser asking for a page (what the form login's entry point answers with the
+		// redirect to /login), never a machine client; Actuator endpoints that are not exposed (/actuator/env) and
+		// Camunda paths asked for without Accept: text/html get 401 and no session.
+		MediaTypeRequestMatcher pageAccepted = new MediaTypeRequestMatcher(MediaType.APPLICATION_XHTML_XML,
+				new MediaType("image", "*"), MediaType.TEXT_HTML, MediaType.TEXT_PLAIN);
+		pageAccepted.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		RequestMatcher fromScript = new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest");
+		RequestMatcher underActuator = new AntPathRequestMatcher("/actuator/**");
 		HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
-		pagesOnly.setRequestMatcher(request -> !machineClients.matches(request));
+		pagesOnly.setRequestMatcher(request -> !machineClients.matches(request) && !underActuator.matches(request)
+				&& pageAccepted.matches(request) && !fromScript.matches(request));
 		http.requestCache(cache -> cache.requestCache(pagesOnly));
 		return http.build();
 	}
