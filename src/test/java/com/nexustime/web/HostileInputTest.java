@@ -170,6 +170,13 @@ class HostileInputTest extends IntegrationTest {
 	}
 
 	@Test
+	void theErrorPathAskedForDirectlyIsNotFoundNotA500() {
+		Api.Response direct = api.anonymous().get("/error");
+		System.out.println("GET /error directly -> " + direct.status() + " " + direct.contentType());
+		assertThat(direct.status()).isEqualTo(404);
+	}
+
+	@Test
 	void aFixedCostWiderThanItsColumnIsTheFieldsErrorNotA500() {
 		// 13 digits before the point: a well-formed decimal the money column (12 + 2 digits) cannot hold
 		FormSession browser = FormSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);

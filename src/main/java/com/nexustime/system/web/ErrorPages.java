@@ -63,6 +63,10 @@ class ErrorPages implements ErrorController {
 
 	private static HttpStatus status(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// /error asked for directly, not forwarded by the container: there is no error, so nothing is there
+			return HttpStatus.NOT_FOUND;
+		}
 		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
 		return status == null || status.value() < 400 ? HttpStatus.INTERNAL_SERVER_ERROR : status;
 	}
