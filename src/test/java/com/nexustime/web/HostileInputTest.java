@@ -154,14 +154,8 @@ class HostileInputTest extends IntegrationTest {
 		FormSession browser = FormSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		browser.get("/time");
 		long before = entries();
-		Map<String, Object> form = new LinkedHashMap<>();
-		form.put("type", "FIXED_COST");
-		form.put("projectId", projectId);
-		form.put("activityId", activityId);
-		form.put("date", "2026-11-23");
-		form.put("amount", "1e100000");
 		FormSession.Page[] page = new FormSession.Page[1];
-		long cpu = requestCpu(() -> page[0] = browser.post("/time", form));
+		long cpu = requestCpu(() -> page[0] = browser.post("/time", fixedCost("1e100000")));
 		System.out.printf("tried page amount=1e100000: %d, %d ms CPU%n", page[0].status(), cpu / 1_000_000);
 		assertThat(page[0].status()).isEqualTo(200);
 		assertThat(page[0].body()).contains("value=\"1e100000\"").contains("must be an amount like 1234.50 (at most 18 digits");
@@ -182,18 +176,23 @@ class HostileInputTest extends IntegrationTest {
 		FormSession browser = FormSession.signIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		browser.get("/time");
 		long before = entries();
-		Map<String, Object> form = new LinkedHashMap<>();
-		form.put("type", "FIXED_COST");
-		form.put("projectId", projectId);
-		form.put("activityId", activityId);
-		form.put("date", "2026-11-23");
-		form.put("amount", "1234567890123.45");
-		FormSession.Page page = browser.post("/time", form);
+		FormSession.Page page = browser.post("/time", fixedCost("1234567890123.45"));
 		System.out.println("tried page amount=1234567890123.45: " + page.status());
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("value=\"1234567890123.45\"")
 			.contains("must be an amount of at most 12 digits before the point and 2 after");
 		assertThat(entries()).isEqualTo(before);
+	}
+
+	/** The time page's fixed-cost form on the fixture's project with {@code amount} as typed. */
+	private Map<String, Object> fixedCost(String amount) {
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("type", "FIXED_COST");
+		form.put("projectId", projectId);
+		form.put("activityId", activityId);
+		form.put("date", "2026-11-23");
+		form.put("amount", amount);
+		return form;
 	}
 
 	@Test

@@ -1,5 +1,10 @@
 package com.nexustime.system.security;
 
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,25 +39,33 @@ class AccessBeforeInput implements HandlerInterceptor, WebMvcConfigurer {
 		registry.addInterceptor(this);
 	}
 
+	/** Each handler method's rule, parsed once (empty: the method has none); the set of methods is fixed. */
+	private final Map<Method, Optional<Expression>> rules = new ConcurrentHashMap<>();
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
+		Optional<Expression> rule = rules.computeIfAbsent(method.getMethod(), m -> ruleOf(method));
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (rule.isEmpty() || caller == null) {
+			return true;
+		}
+		var context = expressions.createEvaluationContext(caller,
+				new SimpleMethodInvocation(method.getBean(), method.getMethod()));
+		if (!ExpressionUtils.evaluateAsBoolean(rule.get(), context)) {
+			throw new AccessDeniedException("Access Denied");
+		}
+		return true;
+	}
+
+	private Optional<Expression> ruleOf(HandlerMethod method) {
 		PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class);
 		if (rule == null) {
 			rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
 		}
-		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-		if (rule == null || caller == null) {
-			return true;
-		}
-		Expression expression = expressions.getExpressionParser().parseExpression(rule.value());
-		var context = expressions.createEvaluationContext(caller,
-				new SimpleMethodInvocation(method.getBean(), method.getMethod()));
-		if (!ExpressionUtils.evaluateAsBoolean(expression, context)) {
-			throw new AccessDeniedException("Access Denied");
-		}
-		return true;
+		return rule == null ? Optional.empty()
+				: Optional.of(expressions.getExpressionParser().parseExpression(rule.value()));
 	}
 }
